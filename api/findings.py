@@ -1,0 +1,56 @@
+"""The engine's results: plain frozen data, no I/O.
+
+Offsets are Python code points; the web layer converts them to UTF-16 code units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["hint", "warning", "praise"]
+Language = Literal["sv", "en"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    offset: int
+    length: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule_id: str
+    theme: str
+    level: Level
+    message: str
+    explanation: str
+    handbook: str
+    offset: int
+    length: int
+    matched: str
+    suggestions: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+    impact: int = 0
+    primary: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    lix: float
+    band: str
+    words: int
+    sentences: int
+    words_per_sentence: float
+    long_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    language: Language
+    findings: tuple[Finding, ...]
+    strengths: tuple[Finding, ...]
+    scores: dict[str, int] = field(default_factory=dict)
+    readability: Readability = Readability(0.0, "mycket lätt", 0, 0, 0.0, 0)
+    rules_version: str = ""
