@@ -1,0 +1,106 @@
+"""Shared fixtures: the repo's paths and a real uvicorn process on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES_DIR = ROOT / "rules"
+SHARED = ROOT.parent / "shared"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    """A real `uvicorn` process serving `api.web.app:create_app` on 127.0.0.1."""
+
+    rules_dirs: list[Path]
+    log_path: Path
+    env: dict[str, str] = field(default_factory=dict)
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> LiveServer:
+        if not self.port:
+            self.port = free_port()
+        env = {
+            **os.environ,
+            "TONKOLL_RULES_DIRS": ":".join(str(d) for d in self.rules_dirs),
+            **self.env,
+        }
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "api.web.app:create_app", "--factory",
+             "--host", "127.0.0.1", "--port", str(self.port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited early, see {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.base_url + "/v1/health", timeout=1) as r:
+                    if r.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, OSError):
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not answer within {timeout}s, see {self.log_path}")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture
+def start_server(tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
+    """Factory: start_server(rules_dirs=[...], env={...}) -> a started LiveServer."""
+    servers: list[LiveServer] = []
+
+    def _start(rules_dirs: list[Path] | None = None, env: dict[str, str] | None = None,
+               port: int = 0) -> LiveServer:
+        srv = LiveServer(rules_dirs or [RULES_DIR], tmp_path / f"server-{len(servers)}.log",
+                         env or {}, port)
+        servers.append(srv)
+        return srv.start()
+
+    yield _start
+    for srv in servers:
+        srv.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One real service with the bundled rules for the whole session."""
+    srv = LiveServer([RULES_DIR], tmp_path_factory.mktemp("live") / "server.log").start()
+    yield srv
+    srv.stop()
