@@ -1,0 +1,1 @@
+"""Tonkoll benchmark: engine timings and service throughput. Run with `python -m bench`."""
