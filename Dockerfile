@@ -1,0 +1,26 @@
+# Tonkoll service. The rules live in a volume at /rules so the comms team edits them without
+# a rebuild; the service notices a change within a second or two.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY api ./api
+RUN pip install . \
+    && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin tonkoll
+
+# The bundled rules, used when no volume is mounted over /rules.
+COPY rules /rules
+
+ENV TONKOLL_RULES_DIRS=/rules
+USER tonkoll
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/v1/health', timeout=3)"]
+
+CMD ["tonkoll", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]

@@ -1,0 +1,75 @@
+"""Service settings, read from the environment (prefix TONKOLL_) by pydantic-settings.
+
+The names are part of the contract; the README's IT section lists every one of them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
+EXTENSION_ORIGINS = r"^(chrome-extension|moz-extension)://[A-Za-z0-9_-]+$"
+
+
+def _split(value: object, sep: str) -> object:
+    """Turn "a<sep>b" into ["a", "b"], dropping blanks; lists pass through unchanged."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(sep) if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything the service can be told from outside. Defaults suit a laptop."""
+
+    model_config = SettingsConfigDict(env_prefix="TONKOLL_", extra="ignore")
+
+    rules_dirs: Annotated[list[Path], NoDecode] = Field(
+        default_factory=lambda: [BUNDLED_RULES],
+        description="Rule directories separated by ':'; later ones add, override or disable.",
+    )
+    max_chars: int = Field(10_000, ge=1, le=1_000_000)
+    api_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    allowed_origin_regex: str | None = EXTENSION_ORIGINS
+    rate_limit_per_minute: int = Field(0, ge=0)
+    reload_interval: float = Field(0.5, ge=0.0, le=60.0)
+    log_level: str = "INFO"
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=0, le=65535)
+    workers: int = Field(1, ge=1, le=64)
+
+    @field_validator("rules_dirs", mode="before")
+    @classmethod
+    def _split_dirs(cls, value: object) -> object:
+        return _split(value, ":")
+
+    @field_validator("api_tokens", "allowed_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        return _split(value, ",")
+
+    @field_validator("rules_dirs")
+    @classmethod
+    def _need_a_dir(cls, value: list[Path]) -> list[Path]:
+        return value or [BUNDLED_RULES]
+
+    @field_validator("allowed_origin_regex", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def max_body_bytes(self) -> int:
+        """Largest request body read: the text limit as JSON escapes (12 bytes per
+        character at worst, e.g. an emoji as two \\uXXXX escapes) plus room for the rest."""
+        return self.max_chars * 12 + 64 * 1024
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,115 @@
+// @ts-check
+// The playground: send the draft to /v1/check and show hints, strengths, scores and LIX.
+import { el, postJson, renderMarked, savedToken, saveToken } from "./api.js";
+
+/** Theme titles (the same table as the rule files; the service's /v1/rules is the source). */
+const THEMES = /** @type {Record<string, string>} */ ({
+  rost: "Personlig röst", arlighet: "Ärlighet", klarsprak: "Klarspråk", dialog: "Dialog",
+  lasbarhet: "Läsbarhet", kanal: "Kanal", overall: "Totalt",
+});
+const LEVELS = /** @type {Record<string, string>} */ ({ hint: "Tips", warning: "Se upp", praise: "Bra" });
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+function init() {
+  const form = /** @type {HTMLFormElement} */ ($("check-form"));
+  const draft = /** @type {HTMLTextAreaElement} */ ($("draft"));
+  const token = /** @type {HTMLInputElement} */ ($("token"));
+  token.value = savedToken();
+  token.addEventListener("change", () => saveToken(token.value));
+  draft.addEventListener("input", () => { $("count").textContent = `${draft.value.length} tecken.`; });
+  draft.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit();
+  });
+  form.addEventListener("submit", (e) => { e.preventDefault(); check(); });
+  $("marked").addEventListener("click", (e) => {
+    const mark = /** @type {HTMLElement} */ (e.target).closest("mark");
+    if (mark) document.getElementById(`hint-${mark.dataset.hint}`)?.scrollIntoView({ block: "nearest" });
+  });
+}
+
+async function check() {
+  const text = /** @type {HTMLTextAreaElement} */ ($("draft")).value;
+  const channel = /** @type {HTMLSelectElement} */ ($("channel")).value;
+  const language = /** @type {HTMLSelectElement} */ ($("language")).value;
+  saveToken(/** @type {HTMLInputElement} */ ($("token")).value);
+  const button = /** @type {HTMLButtonElement} */ ($("check-button"));
+  button.disabled = true;
+  $("status").textContent = "Granskar …";
+  try {
+    const report = await postJson("/v1/check", { text, channel, language });
+    $("status").textContent = "";
+    show(text, report);
+  } catch (err) {
+    const e = /** @type {Error & {status?: number}} */ (err);
+    $("status").textContent = e.message;
+    if (e.status === 401) /** @type {HTMLDetailsElement} */ ($("token-box")).open = true;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** @param {string} text @param {any} report */
+function show(text, report) {
+  $("rules-version").textContent = report.rules_version;
+  const findings = /** @type {any[]} */ (report.findings);
+  const spans = findings.flatMap((f, index) =>
+    (f.spans.length ? f.spans : [f]).map((/** @type {any} */ s) => ({
+      offset: s.offset, length: s.length, index, level: f.level, title: f.message,
+    })));
+  renderMarked($("marked"), text, spans);
+  $("marked-box").hidden = false;
+
+  const hints = $("hints");
+  hints.replaceChildren(...findings.map(hintItem));
+  $("hints-empty").textContent = findings.length
+    ? "" : "Inga tips den här gången – texten ser bra ut.";
+
+  const strengths = /** @type {any[]} */ (report.strengths);
+  $("strengths").replaceChildren(...(strengths.length
+    ? strengths.map((s) => el("li", "strength", s.message))
+    : [el("li", "muted", "Inga särskilda styrkor hittades ännu.")]));
+
+  $("scores").replaceChildren(...Object.entries(report.scores)
+    .sort(([a], [b]) => (a === "overall" ? -1 : b === "overall" ? 1 : 0))
+    .map(([key, value]) => scoreRow(key, Number(value))));
+
+  const r = report.readability;
+  const rows = [
+    ["LIX", `${Math.round(r.lix)} (${r.band})`], ["Ord", String(r.words)],
+    ["Meningar", String(r.sentences)], ["Ord per mening", r.words_per_sentence.toFixed(1)],
+    ["Långa ord", String(r.long_words)],
+  ];
+  $("readability").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", "", k), el("dd", "", v)]));
+}
+
+/** @param {any} f @param {number} index */
+function hintItem(f, index) {
+  const li = el("li", `hint level-${f.level}${f.primary ? " primary" : ""}`);
+  li.id = `hint-${index}`;
+  const head = el("p", "hint-message");
+  head.append(el("span", `badge level-${f.level}`, LEVELS[f.level] || f.level), " ", f.message);
+  li.append(head);
+  if (f.explanation) li.append(el("p", "hint-why", f.explanation));
+  if (f.suggestions.length) li.append(el("p", "hint-suggest", `Förslag: ${f.suggestions.join(", ")}`));
+  if (f.handbook) {
+    const quote = el("blockquote", "handbook", `”${f.handbook}”`);
+    quote.title = "Ur Malmö stads handbok för sociala medier";
+    li.append(quote);
+  }
+  li.append(el("p", "rule-id muted small", f.rule_id));
+  return li;
+}
+
+/** @param {string} key @param {number} value */
+function scoreRow(key, value) {
+  const row = el("div", `score${key === "overall" ? " overall" : ""}`);
+  const bar = el("span", "bar");
+  const fill = el("span", "fill");
+  fill.style.width = `${Math.max(0, Math.min(100, value))}%`;
+  bar.append(fill);
+  row.append(el("span", "score-name", THEMES[key] || key), bar, el("span", "score-value", String(value)));
+  return row;
+}
+
+init();
