@@ -1,0 +1,38 @@
+"""check(text, book) -> Report: pure; segment once, collect hits, rank, score."""
+
+from __future__ import annotations
+
+from api.engine.collect import collect
+from api.engine.rank import build_findings
+from api.engine.score import raw_scores, rounded
+from api.findings import Report
+from api.rulebook.model import Rulebook
+from api.text.language import resolve_language
+from api.text.readability import readability
+from api.text.segment import segment
+
+
+def check_detailed(
+    text: str, book: Rulebook, language: str = "auto", channel: str = "generic",
+    disabled: frozenset[str] = frozenset(),
+) -> tuple[Report, dict[str, float]]:
+    """The report plus the unrounded scores (used by `tonkoll eval`)."""
+    seg = segment(text)
+    lang = resolve_language(language, (t.text for t in seg.tokens if t.kind == "word"))
+    plan = book.plans.get(lang)
+    raw = collect(seg, plan, channel, frozenset(disabled)) if plan else {}
+    findings, strengths = build_findings(raw, book, seg, lang)
+    read = readability(seg)
+    themes = list(book.themes)
+    scores = raw_scores(findings, strengths, read, themes)
+    report = Report(language=lang, findings=findings, strengths=strengths,
+                    scores=rounded(scores), readability=read, rules_version=book.version)
+    return report, scores
+
+
+def check(
+    text: str, book: Rulebook, language: str = "auto", channel: str = "generic",
+    disabled: frozenset[str] = frozenset(),
+) -> Report:
+    """Check one post. Pure: same input, same report; nothing is stored or logged."""
+    return check_detailed(text, book, language, channel, disabled)[0]

@@ -1,0 +1,103 @@
+"""Run every kind over one segmented post and collect raw hits per rule (no ranking yet)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from api.engine.metric import measure_sentences, measure_text, overflow_span
+from api.engine.passive import find_passives
+from api.engine.plan import BUZZ, HIT, PRESENT, LanguagePlan
+from api.rulebook.model import LoadedRule
+from api.rulebook.schema import MetricRule
+from api.text.segment import Segmentation
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    entry: int = -1  # substitution entry index
+    value: float | None = None
+    limit: float | None = None
+
+
+def applies(rule: LoadedRule, channel: str, disabled: frozenset[str]) -> bool:
+    """Whether a (loaded, enabled) rule runs for this request."""
+    channels = rule.spec.channels
+    return rule.id not in disabled and (not channels or channel in channels)
+
+
+def collect(
+    seg: Segmentation, plan: LanguagePlan, channel: str, disabled: frozenset[str]
+) -> dict[int, list[Hit]]:
+    """rule index -> hits, for the rules that apply."""
+    hits: dict[int, list[Hit]] = {}
+    live = {r.index: r for r in plan.rules if applies(r, channel, disabled)}
+    if not live:
+        return hits
+    tokens = seg.tokens
+    buzz: dict[int, list[tuple[int, int]]] = {}
+    present: set[int] = set()
+    for first, last, payload in plan.lookup.scan(tokens):
+        rule_index, role, entry = payload  # type: ignore[misc]
+        if rule_index not in live:
+            continue
+        start, end = tokens[first].start, tokens[last].end
+        if role == HIT:
+            hits.setdefault(rule_index, []).append(Hit(start, end, entry))
+        elif role == BUZZ:
+            buzz.setdefault(rule_index, []).append((start, end))
+        elif role == PRESENT:
+            present.add(rule_index)
+    if plan.pattern_set is not None:
+        for i in plan.pattern_set.Match(seg.text) or ():
+            pat = plan.patterns[i]
+            if pat.rule_index in live:
+                for start, end in pat.find(seg):
+                    hits.setdefault(pat.rule_index, []).append(Hit(start, end))
+    for pp in plan.passives:
+        if pp.rule.index in live:
+            for start, end in find_passives(seg, pp.mode, pp.stop):
+                hits.setdefault(pp.rule.index, []).append(Hit(start, end))
+    for rule in plan.metrics:
+        if rule.index in live:
+            found = _metric_hits(rule, seg, channel, buzz.get(rule.index, []))
+            if found:
+                hits[rule.index] = found
+    for ap in plan.absences:
+        rule = ap.rule
+        if rule.index not in live or rule.index in present:
+            continue
+        if seg.words < ap.rule.spec.min_words:  # type: ignore[union-attr]
+            continue
+        if ap.pattern is not None and ap.pattern.find(seg):
+            continue
+        start, end = seg.first_sentence_span()
+        hits[rule.index] = [Hit(start, end)]
+    return hits
+
+
+def _metric_hits(rule: LoadedRule, seg: Segmentation, channel: str,
+                 buzz: list[tuple[int, int]]) -> list[Hit]:
+    spec = rule.spec
+    assert isinstance(spec, MetricRule)
+    limit = spec.max_by_channel.get(channel, spec.max)  # type: ignore[call-overload]
+    if limit is None or seg.words < spec.min_words:
+        return []
+    if spec.scope == "text":
+        value, spans = measure_text(spec.metric, seg, buzz)
+        if value <= limit:
+            return []
+        if spec.metric == "chars":
+            over = overflow_span(seg.text, limit)
+            spans = [over] if over else spans
+        if not spans:
+            spans = [seg.first_sentence_span()]
+        return [Hit(s, e, -1, value, limit) for s, e in spans if e > s] or [
+            Hit(0, 0, -1, value, limit)
+        ]
+    out: list[Hit] = []
+    for _sentence, (value, spans) in measure_sentences(spec.metric, seg, buzz):
+        if value > limit:
+            out.extend(Hit(s, e, -1, value, limit) for s, e in spans if e > s)
+    return out

@@ -1,0 +1,121 @@
+"""kind: metric — whole-text or per-sentence measures compared with a limit.
+
+Each measure returns (value, spans): the figure compared with the rule's limit and the spans a
+finding should underline. A rule fires when value > limit.
+- lix: LIX of the text (text) or of each sentence; span: the longest sentence.
+- sentence_words: words per sentence (sentence) or average words per sentence (text).
+- chars: characters of the text (trimmed); span: the part beyond the limit.
+- exclamations: "!" per text or per sentence; spans: the "!" runs.
+- caps_words: words of 4+ letters in capitals ("VIKTIGT"); spans: those words.
+- hashtags, emoji: how many; spans: each one.
+- buzzword_density: percent of words that are in `words`; spans: those words.
+- paragraph_words: words in the longest paragraph (blank-line separated); span: that paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from api.text.readability import lix_of
+from api.text.segment import Segmentation, Sentence, Token, paragraphs
+
+Span2 = tuple[int, int]
+Measure = tuple[float, list[Span2]]
+
+
+def _sentence_tokens(seg: Segmentation, s: Sentence) -> Sequence[Token]:
+    return seg.tokens[s.first_token : s.last_token + 1]
+
+
+def _longest_sentence(seg: Segmentation) -> list[Span2]:
+    if not seg.sentences:
+        return []
+    best = max(seg.sentences, key=lambda s: s.words)
+    return [(best.start, best.end)]
+
+
+def _sentence_lix(seg: Segmentation, s: Sentence) -> float:
+    toks = _sentence_tokens(seg, s)
+    long_words = sum(1 for t in toks if t.is_word and sum(c.isalpha() for c in t.text) > 6)
+    return lix_of(s.words, 1, long_words)
+
+
+def _is_caps(tok: Token) -> bool:
+    letters = [c for c in tok.text if c.isalpha()]
+    return tok.kind == "word" and len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _emoji_count(tok: Token) -> int:
+    base = sum(1 for c in tok.text if not ("\ufe00" <= c <= "\ufe0f" or c in "\u200d\u20e3"
+                                             or "\U0001f3fb" <= c <= "\U0001f3ff"
+                                             or "\U000e0020" <= c <= "\U000e007f"))
+    return max(1, base - tok.text.count("\u200d"))
+
+
+def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    """The figure for the whole text."""
+    toks = seg.tokens
+    if metric == "lix":
+        n_sent = sum(1 for s in seg.sentences if s.words)
+        return lix_of(seg.words, n_sent, seg.long_words), _longest_sentence(seg)
+    if metric == "sentence_words":
+        n_sent = sum(1 for s in seg.sentences if s.words)
+        return (seg.words / n_sent if n_sent else 0.0), _longest_sentence(seg)
+    if metric == "chars":
+        stripped = seg.text.strip()
+        lead = len(seg.text) - len(seg.text.lstrip())
+        return float(len(stripped)), [(lead, lead + len(stripped))]
+    if metric == "exclamations":
+        runs = [(t.start, t.end) for t in toks if t.kind == "end" and "!" in t.text]
+        return float(sum(t.text.count("!") for t in toks if t.kind == "end")), runs
+    if metric == "caps_words":
+        spans = [(t.start, t.end) for t in toks if _is_caps(t)]
+        return float(len(spans)), spans
+    if metric == "hashtags":
+        spans = [(t.start, t.end) for t in toks if t.kind == "hashtag"]
+        return float(len(spans)), spans
+    if metric == "emoji":
+        emo = [t for t in toks if t.kind == "emoji"]
+        return float(sum(_emoji_count(t) for t in emo)), [(t.start, t.end) for t in emo]
+    if metric == "buzzword_density":
+        return (100.0 * len(buzz_hits) / seg.words if seg.words else 0.0), buzz_hits
+    if metric == "paragraph_words":
+        best: Measure = (0.0, [])
+        for start, end in paragraphs(seg.text):
+            n = sum(1 for t in toks if start <= t.start < end and t.is_word)
+            if n > best[0]:
+                best = (float(n), [(start, end)])
+        return best
+    return 0.0, []
+
+
+def measure_sentences(
+    metric: str, seg: Segmentation, buzz_hits: list[Span2]
+) -> list[tuple[Sentence, Measure]]:
+    """The figure for each sentence (for scope: sentence)."""
+    per: dict[str, Callable[[Sentence], Measure]] = {
+        "lix": lambda s: (_sentence_lix(seg, s), [(s.start, s.end)]),
+        "sentence_words": lambda s: (float(s.words), [(s.start, s.end)]),
+    }
+    out: list[tuple[Sentence, Measure]] = []
+    for s in seg.sentences:
+        if metric in per:
+            out.append((s, per[metric](s)))
+            continue
+        sub = Segmentation(seg.text, tuple(_sentence_tokens(seg, s)), (s,), s.words, 0, 0)
+        hits = [h for h in buzz_hits if s.start <= h[0] < s.end]
+        if metric == "chars":
+            out.append((s, (float(s.end - s.start), [(s.start, s.end)])))
+        else:
+            out.append((s, measure_text(metric, sub, hits)))
+    return out
+
+
+def overflow_span(text: str, limit: float) -> Span2 | None:
+    """The trimmed part of the text beyond ``limit`` characters (for chars rules)."""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    cut = int(limit)
+    if len(stripped) <= cut:
+        return None
+    return (lead + cut, lead + len(stripped))

@@ -1,0 +1,121 @@
+"""Compile a language's rules once, at load time, into one plan the checker walks per post."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import re2
+
+from api.engine.lookup import PhraseLookup
+from api.engine.pattern import CompiledPattern, build_set, compile_pattern, prepare
+from api.rulebook.model import LoadedRule
+from api.rulebook.schema import (
+    AbsenceRule,
+    ExistenceRule,
+    MetricRule,
+    PassiveRule,
+    PatternRule,
+    SubstitutionRule,
+)
+
+# Payload roles in the shared phrase lookup.
+HIT = "hit"  # substitution entry or existence phrase: the rule fires here
+BUZZ = "buzz"  # a buzzword counted by a buzzword_density metric
+PRESENT = "present"  # a word whose presence silences an absence rule
+
+
+@dataclass(frozen=True)
+class PassivePlan:
+    rule: LoadedRule
+    mode: str
+    stop: frozenset[str]
+
+
+@dataclass(frozen=True)
+class AbsencePlan:
+    rule: LoadedRule
+    pattern: CompiledPattern | None
+
+
+@dataclass(frozen=True)
+class LanguagePlan:
+    rules: tuple[LoadedRule, ...]  # enabled rules of this language
+    lookup: PhraseLookup = field(default_factory=PhraseLookup)
+    patterns: tuple[CompiledPattern, ...] = ()
+    pattern_set: re2.Set | None = None
+    passives: tuple[PassivePlan, ...] = ()
+    metrics: tuple[LoadedRule, ...] = ()
+    absences: tuple[AbsencePlan, ...] = ()
+    empty_phrases: tuple[tuple[str, str], ...] = ()  # (rule id, phrase) that can never match
+
+
+class PlanError(ValueError):
+    """A rule that cannot be compiled; carries the rule so the loader can name its line."""
+
+    def __init__(self, rule: LoadedRule, message: str, key: str = "") -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.key = key
+
+
+def _compile(rule: LoadedRule, source: str, case_sensitive: bool, group: int,
+             key: str) -> CompiledPattern:
+    try:
+        regex = compile_pattern(source, case_sensitive)
+    except ValueError as exc:
+        raise PlanError(rule, str(exc), key) from exc
+    if group > regex.groups:
+        raise PlanError(rule, f"group: {group} finns inte; mönstret har {regex.groups} grupper",
+                        "group")
+    return CompiledPattern(rule.index, regex, group, r"\b" in source)
+
+
+def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
+    """Everything compiled once: one phrase lookup, one RE2 set, per-kind lists."""
+    lookup = PhraseLookup()
+    patterns: list[CompiledPattern] = []
+    sources: list[str] = []
+    passives: list[PassivePlan] = []
+    metrics: list[LoadedRule] = []
+    absences: list[AbsencePlan] = []
+    empty: list[tuple[str, str]] = []
+
+    def add(phrase: str, payload: tuple[int, str, int], rule: LoadedRule) -> None:
+        if not lookup.add(phrase, payload):
+            empty.append((rule.id, phrase))
+
+    active = tuple(r for r in rules if r.enabled)
+    for rule in active:
+        spec = rule.spec
+        if isinstance(spec, SubstitutionRule):
+            for e_index, entry in enumerate(spec.entries):
+                for form in entry.match:
+                    add(form, (rule.index, HIT, e_index), rule)
+        elif isinstance(spec, ExistenceRule):
+            for phrase in spec.phrases:
+                add(phrase, (rule.index, HIT, -1), rule)
+        elif isinstance(spec, PatternRule):
+            patterns.append(_compile(rule, spec.pattern, spec.case_sensitive, spec.group,
+                                     "pattern"))
+            sources.append(prepare(spec.pattern, spec.case_sensitive))
+        elif isinstance(spec, PassiveRule):
+            stop = frozenset(w.lower() for w in spec.except_)
+            passives.append(PassivePlan(rule, spec.mode, stop))
+        elif isinstance(spec, MetricRule):
+            for word in spec.words:
+                add(word, (rule.index, BUZZ, -1), rule)
+            metrics.append(rule)
+        elif isinstance(spec, AbsenceRule):
+            for word in spec.absent:
+                add(word, (rule.index, PRESENT, -1), rule)
+            extra = None
+            if spec.also_absent_pattern:
+                extra = _compile(rule, spec.also_absent_pattern, False, 0, "also_absent_pattern")
+            absences.append(AbsencePlan(rule, extra))
+    try:
+        pattern_set = build_set(sources)
+    except Exception as exc:  # pragma: no cover - each pattern compiled alone above
+        raise ValueError(f"mönstren gick inte att kombinera: {exc}") from exc
+    return LanguagePlan(active, lookup, tuple(patterns), pattern_set, tuple(passives),
+                        tuple(metrics), tuple(absences), tuple(empty))

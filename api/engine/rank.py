@@ -1,0 +1,112 @@
+"""Turn raw hits into findings: fold repeats, one per rule per sentence, rank by impact.
+
+Impact (higher first): warnings before hints; whole-post issues before single words; a rule
+that hits several times before one that hits once. The top PRIMARY_COUNT are ``primary``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from api.engine.collect import Hit
+from api.findings import Finding, Span
+from api.rulebook.model import LoadedRule, Rulebook
+from api.rulebook.schema import ExistenceRule, PatternRule, SubstitutionRule
+from api.text.segment import Segmentation
+
+PRIMARY_COUNT = 3
+LEVEL_IMPACT = {"warning": 3000, "hint": 2000, "praise": 1000}
+WHOLE_TEXT_IMPACT = 500
+PER_SPAN_IMPACT = 10
+MAX_SPAN_BONUS = 9
+
+
+def _format_number(value: float | None, language: str) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language == "sv" else text
+
+
+def _suggestions(rule: LoadedRule, entry: int) -> tuple[str, ...]:
+    spec = rule.spec
+    if isinstance(spec, SubstitutionRule) and 0 <= entry < len(spec.entries):
+        return tuple(spec.entries[entry].suggest)
+    if isinstance(spec, ExistenceRule | PatternRule):
+        return tuple(spec.suggest)
+    return ()
+
+
+def render_message(template: str, values: dict[str, str]) -> str:
+    """Fill {match} {suggestion} {value} {limit}; never raises."""
+    try:
+        return template.format_map(values)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError):
+        return template
+
+
+def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str) -> Finding:
+    first = hits[0]
+    text = seg.text
+    suggestions = _suggestions(rule, first.entry)
+    matched = text[first.start:first.end]
+    values = {
+        "match": matched,
+        "suggestion": suggestions[0] if suggestions else "",
+        "value": _format_number(first.value, language),
+        "limit": _format_number(first.limit, language),
+    }
+    spans = tuple(Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits)
+    impact = LEVEL_IMPACT.get(rule.level, 0) + min(len(spans) - 1, MAX_SPAN_BONUS) * PER_SPAN_IMPACT
+    if rule.whole_text:
+        impact += WHOLE_TEXT_IMPACT
+    spec = rule.spec
+    return Finding(
+        rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
+        message=render_message(spec.message, values), explanation=spec.explanation,
+        handbook=spec.handbook, offset=first.start, length=first.end - first.start,
+        matched=matched, suggestions=suggestions, spans=spans, impact=impact,
+    )
+
+
+def _fold(hits: list[Hit], seg: Segmentation) -> dict[int, list[Hit]]:
+    """Group hits by entry, dropping overlaps and second hits in a sentence already hit."""
+    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    groups: dict[int, list[Hit]] = {}
+    seen_sentences: set[int] = set()
+    last_end = -1
+    for hit in ordered:
+        if hit.start < last_end:
+            continue
+        sentence = seg.sentence_at(hit.start)
+        if sentence in seen_sentences:
+            continue
+        seen_sentences.add(sentence)
+        last_end = max(last_end, hit.end)
+        groups.setdefault(hit.entry, []).append(hit)
+    return groups
+
+
+def build_findings(
+    raw: dict[int, list[Hit]], book: Rulebook, seg: Segmentation, language: str
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    """(findings ranked by impact with the top three primary, strengths one per rule)."""
+    findings: list[Finding] = []
+    strengths: list[Finding] = []
+    for rule_index, hits in raw.items():
+        rule = book.rules[rule_index]
+        groups = _fold(hits, seg)
+        if rule.level == "praise":
+            folded = sorted((h for g in groups.values() for h in g), key=lambda h: h.start)
+            strengths.append(_finding(rule, folded, seg, language))
+            continue
+        for group in groups.values():
+            findings.append(_finding(rule, group, seg, language))
+    findings.sort(key=lambda f: (-f.impact, f.offset, f.rule_id))
+    ranked = tuple(
+        replace(f, primary=True) if i < PRIMARY_COUNT else f for i, f in enumerate(findings)
+    )
+    strengths.sort(key=lambda f: (f.offset, f.rule_id))
+    return ranked, tuple(strengths)

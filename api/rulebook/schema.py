@@ -1,0 +1,152 @@
+"""The shape of a rule file (pydantic v2): unknown keys are refused, `kind` picks the model."""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+THEMES: dict[str, str] = {
+    "rost": "Personlig röst",
+    "arlighet": "Ärlighet",
+    "klarsprak": "Klarspråk",
+    "dialog": "Dialog",
+    "lasbarhet": "Läsbarhet",
+    "kanal": "Kanal",
+}
+KINDS = ("substitution", "existence", "pattern", "passive", "metric", "absence")
+PLACEHOLDERS = frozenset({"match", "suggestion", "value", "limit"})
+Level = Literal["hint", "warning", "praise"]
+Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
+MetricName = Literal[
+    "lix", "sentence_words", "chars", "exclamations", "caps_words", "hashtags", "emoji",
+    "buzzword_density", "paragraph_words",
+]
+RULE_ID = r"^[a-z]+\.[a-z0-9][a-z0-9-]*$"
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Examples(_Strict):
+    bad: list[str] = Field(min_length=1)
+    good: list[str] = Field(min_length=1)
+
+
+class RuleBase(_Strict):
+    id: Annotated[str, Field(pattern=RULE_ID)]
+    level: Level
+    message: NonEmpty
+    explanation: NonEmpty
+    handbook: NonEmpty
+    enabled: bool = True
+    channels: list[Channel] = Field(default_factory=list)
+    examples: Examples
+
+    @field_validator("message")
+    @classmethod
+    def _known_placeholders(cls, value: str) -> str:
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+        except ValueError as exc:
+            raise ValueError(
+                "klammerfel i message: skriv {match}, {suggestion}, {value} eller {limit}"
+            ) from exc
+        for name in fields:
+            if name not in PLACEHOLDERS:
+                shown = "{" + name + "}"
+                raise ValueError(
+                    f"okänd platshållare {shown} i message; tillåtna: {{match}}, "
+                    "{suggestion}, {value}, {limit}"
+                )
+        return value
+
+
+class Entry(_Strict):
+    match: list[NonEmpty] = Field(min_length=1)
+    suggest: list[NonEmpty] = Field(default_factory=list)
+
+
+class SubstitutionRule(RuleBase):
+    kind: Literal["substitution"]
+    entries: list[Entry] = Field(min_length=1)
+
+
+class ExistenceRule(RuleBase):
+    kind: Literal["existence"]
+    phrases: list[NonEmpty] = Field(min_length=1)
+    suggest: list[NonEmpty] = Field(default_factory=list)
+
+
+class PatternRule(RuleBase):
+    kind: Literal["pattern"]
+    pattern: NonEmpty
+    case_sensitive: bool = False
+    group: Annotated[int, Field(ge=0, le=20)] = 0
+    suggest: list[NonEmpty] = Field(default_factory=list)
+
+
+class PassiveRule(RuleBase):
+    kind: Literal["passive"]
+    mode: Literal["single", "double"] = "single"
+    except_: list[NonEmpty] = Field(default_factory=list, alias="except")
+
+
+class MetricRule(RuleBase):
+    kind: Literal["metric"]
+    metric: MetricName
+    scope: Literal["text", "sentence"] = "text"
+    max: float | None = None
+    min_words: Annotated[int, Field(ge=0)] = 0
+    max_by_channel: dict[Channel, float] = Field(default_factory=dict)
+    words: list[NonEmpty] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _needs_limit(self) -> MetricRule:
+        if self.max is None and not self.max_by_channel:
+            raise ValueError("en metric-regel behöver max: eller max_by_channel:")
+        if self.metric == "buzzword_density" and not self.words:
+            raise ValueError("buzzword_density behöver en lista words:")
+        return self
+
+
+class AbsenceRule(RuleBase):
+    kind: Literal["absence"]
+    absent: list[NonEmpty] = Field(min_length=1)
+    also_absent_pattern: NonEmpty | None = None
+    min_words: Annotated[int, Field(ge=0)] = 0
+
+
+Rule = Annotated[
+    SubstitutionRule | ExistenceRule | PatternRule | PassiveRule | MetricRule | AbsenceRule,
+    Field(discriminator="kind"),
+]
+
+
+class Override(_Strict):
+    id: Annotated[str, Field(pattern=RULE_ID)]
+    enabled: bool | None = None
+    level: Level | None = None
+
+
+class RuleFile(_Strict):
+    theme: str | None = None
+    title: str | None = None
+    rules: list[Rule] = Field(default_factory=list)
+    overrides: list[Override] = Field(default_factory=list)
+
+    @field_validator("theme")
+    @classmethod
+    def _known_theme(cls, value: str | None) -> str | None:
+        if value is not None and value not in THEMES:
+            raise ValueError(f"okänt tema '{value}'; välj ett av: {', '.join(THEMES)}")
+        return value
+
+    @model_validator(mode="after")
+    def _theme_for_rules(self) -> RuleFile:
+        if self.rules and self.theme is None:
+            raise ValueError("nyckeln 'theme' saknas (filen har regler)")
+        return self
