@@ -123,16 +123,17 @@ def find_passives(
     if mode == "double":
         for i in range(len(tokens) - 1):
             a, b = tokens[i], tokens[i + 1]
-            if (a.sentence == b.sentence and is_s_passive(a, extra_stop)
-                    and is_s_passive(b, extra_stop)):
+            if (a.lower[-1:] == "s" and b.lower[-1:] == "s" and a.sentence == b.sentence
+                    and is_s_passive(a, extra_stop) and is_s_passive(b, extra_stop)):
                 out.append((a.start, b.end))
         return out
     skip_until = -1
     for i, tok in enumerate(tokens):
         if i <= skip_until:
             continue
-        end_index = _bli_passive(tokens, i)
-        if end_index is None and is_s_passive(tok, extra_stop):
+        low = tok.lower
+        end_index = _bli_passive(tokens, i) if low in BLI else None
+        if end_index is None and low[-1:] == "s" and is_s_passive(tok, extra_stop):
             end_index = i
         if end_index is None or _has_agent(tokens, end_index):
             continue

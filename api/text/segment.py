@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Abbreviations that never end a sentence (lower case, with their dots).
 _ABBREVIATIONS = (
@@ -41,25 +42,27 @@ _EMOJI = (
 _EMOJI_TAIL = "[\uFE0F\uFE0E\u200D\u20E3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
 
 _TOKEN_RE = re.compile(
+    r"[ \t\r\f\v]*(?:"  # skipping blanks here is cheaper than failing every branch on them
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<mention>(?<![\w@])@\w+(?:[._]\w+)*)"
     r"|(?P<hashtag>(?<![\w#&])#\w+)"
-    rf"|(?P<abbr>(?<![\w.])(?:{_ABBR_ALT})(?![\w]))"
+    rf"|(?P<abbr>(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?:{_ABBR_ALT})(?![\w]))"
     r"|(?P<number>\d+(?:[.,:]\d+)*)"
-    r"|(?P<word>[^\W\d_]+(?:[-'’:][^\W\d_]+)*)"
+    r"|(?P<word>[^\W\d_]+(?:[-'’:][^\W\d_]+)*)(?![\w.+-]*@)"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<end>[.!?…]+)"
     r"|(?P<nl>\n)"
     rf"|(?P<emoji>{_EMOJI}{_EMOJI_TAIL}*(?:\u200D{_EMOJI}{_EMOJI_TAIL}*)*)"
-    r"|(?P<other>[^\s])",
+    r"|(?P<other>[^\s]))",
     re.IGNORECASE,
 )
 
 WORD_KINDS = frozenset({"word", "abbr", "number"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token; a NamedTuple because a post has hundreds and they must be cheap to make."""
+
     start: int
     end: int
     text: str
@@ -73,8 +76,7 @@ class Token:
         return self.kind in WORD_KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     words: int
@@ -90,11 +92,11 @@ class Segmentation:
     words: int
     long_words: int  # words with more than six letters (LIX)
     letters: int
+    starts: tuple[int, ...] = ()  # sentence start offsets, for sentence_at
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that contains ``offset`` (or the last one before it)."""
-        starts = [s.start for s in self.sentences]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self.starts, offset) - 1)
 
     def first_sentence_span(self) -> tuple[int, int]:
         """(start, end) of the first sentence, or (0, 0) for an empty text."""
@@ -104,6 +106,8 @@ class Segmentation:
 
 
 def _count_letters(word: str) -> int:
+    if word.isalpha():
+        return len(word)
     return sum(1 for ch in word if ch.isalpha())
 
 
@@ -117,7 +121,8 @@ def segment(text: str) -> Segmentation:
         if kind == "nl":
             pending_break = True
             continue
-        tok = m.group()
+        start, end = m.span(kind)
+        tok = text[start:end]
         low = tok.lower()
         if pending_break:
             breaks.append(len(raw))
@@ -125,7 +130,7 @@ def segment(text: str) -> Segmentation:
         elif kind == "word" and raw and raw[-1][4] == "abbr" and raw[-1][3] in _CLOSING:
             if tok[:1].isupper():
                 breaks.append(len(raw))
-        raw.append((m.start(), m.end(), tok, low, kind))
+        raw.append((start, end, tok, low, kind))
         if kind == "end":
             pending_break = True
     return _assemble(text, raw, breaks)
@@ -156,14 +161,15 @@ def _assemble(
             start, end, tok, low, kind = raw[i]
             if kind in WORD_KINDS:
                 n_words += 1
-                n_letters = _count_letters(tok)
+                n_letters = 0 if kind == "number" else _count_letters(tok)
                 letters += n_letters
                 if n_letters > 6:
                     long_words += 1
             tokens.append(Token(start, end, tok, low, kind, si, i == g0))
         words += n_words
         sentences.append(Sentence(raw[g0][0], raw[g1 - 1][1], n_words, g0, g1 - 1))
-    return Segmentation(text, tuple(tokens), tuple(sentences), words, long_words, letters)
+    starts = tuple(s.start for s in sentences)
+    return Segmentation(text, tuple(tokens), tuple(sentences), words, long_words, letters, starts)
 
 
 def _group_has_word(raw: list[tuple[int, int, str, str, str]], group: list[int]) -> bool:
@@ -172,7 +178,11 @@ def _group_has_word(raw: list[tuple[int, int, str, str, str]], group: list[int])
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
     """Lower-case token keys of a rule phrase, tokenised exactly like a post."""
-    return tuple(m.group().lower() for m in _TOKEN_RE.finditer(phrase) if m.lastgroup != "nl")
+    return tuple(
+        m.group(m.lastgroup).lower()
+        for m in _TOKEN_RE.finditer(phrase)
+        if m.lastgroup and m.lastgroup != "nl"
+    )
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
