@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from api.rulebook.loader import RuleError, load_rulebook
 from robust_helpers import (
     HANDBOOK_QUOTE,
     RULES_DIR,
@@ -23,6 +22,7 @@ from robust_helpers import (
 )
 
 from api.engine import check
+from api.rulebook.loader import RuleError, load_rulebook
 
 ONE_LINE_ERROR = re.compile(r"^\S*klarsprak\.yml:(\d+): \S.*$")
 
@@ -85,10 +85,10 @@ def pseudo_word(i: int) -> str:
     return "zq" + letters
 
 
-def test_ten_thousand_entry_substitution_list(tmp_path: Path) -> None:
-    entries = "".join(
-        f"      - {{match: [{pseudo_word(i)}], suggest: [ord{i}]}}\n" for i in range(10_000))
-    rule = (
+def big_list_rule(forms: list[str]) -> str:
+    entries = "".join(f"      - {{match: [{form}], suggest: [ord{i}]}}\n"
+                      for i, form in enumerate(forms))
+    return (
         "  - id: klarsprak.test-big-list\n"
         "    kind: substitution\n"
         "    level: hint\n"
@@ -96,15 +96,28 @@ def test_ten_thousand_entry_substitution_list(tmp_path: Path) -> None:
         "    explanation: \"En lång lista som bara finns i ett test.\"\n"
         f"    handbook: \"{HANDBOOK_QUOTE}\"\n"
         "    examples:\n"
-        f"      bad: [\"Det här är [[{pseudo_word(1)}]] i en text.\"]\n"
+        f"      bad: [\"Det här är [[{forms[1]}]] i en text.\"]\n"
         "      good: [\"Det här är en vanlig text.\"]\n"
         "    entries:\n" + entries
     )
-    extra = write_extra(tmp_path, rule_file("klarsprak", rule))
+
+
+BIG_LISTS = {
+    # 10,000 different words
+    "distinct-words": [pseudo_word(i) for i in range(10_000)],
+    # 10,000 two-word phrases that all begin with the same common word
+    "shared-first-word": [f"vi {pseudo_word(i)}" for i in range(10_000)],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BIG_LISTS))
+def test_ten_thousand_entry_substitution_list(tmp_path: Path, kind: str) -> None:
+    forms = BIG_LISTS[kind]
+    extra = write_extra(tmp_path, rule_file("klarsprak", big_list_rule(forms)))
     book, load_time = timed(lambda: load_rulebook([RULES_DIR, extra]))
     assert load_time < 15.0, f"loading 10,000 entries took {load_time:.1f}s"
-    words = ["Vi", "ses", "på", "biblioteket", "i", "morgon", "och", pseudo_word(9_999),
-             "är", "välkommen", pseudo_word(4_321) + ".", "Hej", "då!\n"]
+    words = ["Vi", "ses", "på", "biblioteket", "i", "morgon", "och", "vi", forms[9_999],
+             "är", "välkommen", "vi", forms[4_321] + ".", "Hej", "då", "vi", "ses!\n"]
     text = ""
     while len(text) < 5_000:
         text += " ".join(words) + " "
@@ -153,7 +166,7 @@ def deep_block() -> bytes:
 def not_utf8() -> bytes:
     good = rule_file("klarsprak", pattern_rule("klarsprak.test-latin1", "zzq", "En [[zzq]].",
                                                "Inget."))
-    return good.replace("Titta på", "Titta p\u00e5").encode("latin-1")
+    return good.encode().replace("Titta på".encode(), b"Titta p\xe5")  # å in Latin-1
 
 
 HOSTILE_FILES: dict[str, Callable[[], bytes]] = {

@@ -34,7 +34,7 @@ BROKEN_FILES: list[bytes] = [
     b"theme: dialog\nrules:\n  - id: dialog.soak-broken\n    kind: [unclosed\n",
     marker_file(999).replace("level: hint", "level: hint\n    colour: red").encode(),
     marker_file(998).replace("Inget här.", f"Inget {MARKER_WORD} här.").encode(),
-    marker_file(997).replace("här", "h\u00e4r").encode("latin-1"),
+    marker_file(997).encode().replace("här".encode(), b"h\xe4r"),  # ä in Latin-1
     b"",
 ]
 
