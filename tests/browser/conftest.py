@@ -49,3 +49,173 @@ def browser(playwright_instance, chromium_executable):  # type: ignore[no-untype
     )
     yield b
     b.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The extension in a real Chromium, the real editors bundled at test time, and a page server.
+# ---------------------------------------------------------------------------------------------
+
+import base64  # noqa: E402
+import functools  # noqa: E402
+import hashlib  # noqa: E402
+import http.server  # noqa: E402
+import json  # noqa: E402
+import shutil as _shutil  # noqa: E402
+import subprocess  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from typing import Any  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION_DIR = ROOT / "extension"
+EDITORS_DIR = Path(__file__).resolve().parent / "editors"
+NODE_BIN = EDITORS_DIR / "node_modules" / ".bin"
+BUNDLES = ("lexical", "draft", "quill")
+
+
+def extension_id_from_key(key_b64: str) -> str:
+    """Chromium's extension id: the first 128 bits of SHA-256(public key), hex digits 0-f as a-p."""
+    digest = hashlib.sha256(base64.b64decode(key_b64)).hexdigest()[:32]
+    return "".join(chr(ord("a") + int(c, 16)) for c in digest)
+
+
+@pytest.fixture(scope="session")
+def extension_id() -> str:
+    manifest = json.loads((EXTENSION_DIR / "manifest.json").read_text(encoding="utf-8"))
+    return extension_id_from_key(manifest["key"])
+
+
+def node_tool(name: str) -> Path:
+    tool = NODE_BIN / name
+    if tool.exists():
+        return tool
+    msg = f"{tool} is missing: run `npm ci` in {EDITORS_DIR} (scripts/test does it)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(msg)
+    pytest.skip(msg)
+
+
+@pytest.fixture(scope="session")
+def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test pages with real Lexical, Draft.js and Quill editors, bundled now by esbuild."""
+    esbuild = node_tool("esbuild")
+    site = tmp_path_factory.mktemp("editor-site")
+    for page in (EDITORS_DIR / "pages").iterdir():
+        _shutil.copy(page, site / page.name)
+    _shutil.copy(EDITORS_DIR / "node_modules/draft-js/dist/Draft.css", site / "Draft.css")
+    _shutil.copy(EDITORS_DIR / "node_modules/quill/dist/quill.core.css", site / "quill.core.css")
+    entries = [str(EDITORS_DIR / "src" / f"{name}.js") for name in BUNDLES]
+    subprocess.run(
+        [str(esbuild), *entries, "--bundle", "--format=iife", "--log-level=warning",
+         f"--outdir={site}", "--entry-names=[name].bundle",
+         "--define:process.env.NODE_ENV=\"production\"", "--define:global=window"],
+        check=True, cwd=EDITORS_DIR, timeout=120,
+    )
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@dataclass
+class PageServer:
+    port: int
+
+    def url(self, page: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}/{page}"
+
+
+@pytest.fixture(scope="session")
+def page_server(editor_site: Path) -> Iterator[PageServer]:
+    """A tiny static server for the test pages on loopback (reachable as 127.0.0.1 and localhost)."""
+    handler = functools.partial(_QuietHandler, directory=str(editor_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield PageServer(server.server_address[1])
+    server.shutdown()
+    server.server_close()
+
+
+class ExtensionBrowser:
+    """Chromium with the extension loaded, plus helpers that talk to it through an extension page."""
+
+    def __init__(self, context: Any, extension_id: str) -> None:
+        self.context = context
+        self.id = extension_id
+        self._control: Any = None
+
+    def url(self, path: str) -> str:
+        return f"chrome-extension://{self.id}/{path}"
+
+    @property
+    def control(self) -> Any:
+        """An extension page used to read and write chrome.storage (never Worker.evaluate)."""
+        if self._control is None or self._control.is_closed():
+            self._control = self.context.new_page()
+            self._control.goto(self.url("consent/consent.html"))
+        return self._control
+
+    def storage(self) -> dict[str, Any]:
+        return self.control.evaluate("chrome.storage.local.get(null)")
+
+    def configure(self, **settings: Any) -> None:
+        """Write settings and wait until the content script registration follows them."""
+        self.control.evaluate("s => chrome.storage.local.set(s)", settings)
+        want = sorted(
+            f"{s['origin']}/*" for s in self.storage().get("customSites", []) if s.get("enabled")
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            got = self.control.evaluate(
+                "chrome.scripting.getRegisteredContentScripts().then(l => l.flatMap(s => s.matches))"
+            )
+            if sorted(got) == want:
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"content scripts registered for {got}, wanted {want}")
+
+    def stop_service_worker(self) -> None:
+        """Stop the extension's service worker the way Chromium does after idling."""
+        cdp = self.context.new_cdp_session(self.control)
+        cdp.send("ServiceWorker.enable")
+        cdp.send("ServiceWorker.stopAllWorkers")
+        cdp.detach()
+
+
+@pytest.fixture(scope="module")
+def extension_browser(
+    playwright_instance: Any, chromium_executable: str, extension_id: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[ExtensionBrowser]:
+    """A fresh profile per test module, the extension loaded unpacked from extension/."""
+    profile = tmp_path_factory.mktemp("profile")
+    ext = str(EXTENSION_DIR)
+    context = playwright_instance.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_executable, headless=True,
+        args=[*CHROMIUM_ARGS, f"--disable-extensions-except={ext}", f"--load-extension={ext}", "--lang=sv"],
+        env={**os.environ, "LANGUAGE": "sv", "LANG": "sv_SE.UTF-8"},
+        viewport={"width": 1000, "height": 700},
+    )
+    deadline = time.monotonic() + 15
+    while not any(extension_id in w.url for w in context.service_workers):
+        if time.monotonic() > deadline:
+            context.close()
+            raise AssertionError(f"extension {extension_id} did not start; workers: {context.service_workers}")
+        context.wait_for_event("serviceworker", timeout=15_000)
+    yield ExtensionBrowser(context, extension_id)
+    context.close()
+
+
+def check_count(log_text: str) -> int:
+    """How many POST /v1/check requests a live server's access log shows."""
+    return log_text.count('"POST /v1/check ')
+
+
+@pytest.fixture
+def checks_seen() -> Callable[[Any], int]:
+    return lambda server: check_count(server.log_text())

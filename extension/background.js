@@ -1,0 +1,130 @@
+// @ts-check
+// The background: the extension's only network caller. It keeps no draft text.
+// Chromium runs it as a service worker (importScripts below); Firefox as background scripts
+// listed in manifest.json, where importScripts does not exist.
+if (typeof importScripts === "function" && !globalThis.Tonkoll?.callService) {
+  importScripts("lib/browser.js", "lib/messages.js", "lib/settings.js", "lib/sites.js", "lib/service.js");
+}
+
+const T = globalThis.Tonkoll;
+const { ext } = T;
+
+/** @param {chrome.runtime.MessageSender} sender */
+function fromExtensionPage(sender) {
+  return sender.id === ext.runtime.id && typeof sender.url === "string" &&
+    sender.url.startsWith(ext.runtime.getURL("")) && !sender.url.startsWith(ext.runtime.getURL("content"));
+}
+
+/**
+ * @param {import("./lib/messages.js").ErrorInfo["kind"]} kind
+ * @param {string} [message]
+ */
+function fail(kind, message) {
+  return { ok: false, error: { kind, message: message || T.t(`error_${kind}`) } };
+}
+
+/**
+ * Why a page may not be checked, or null when it may. Decided from the sender, never the message.
+ * @param {chrome.runtime.MessageSender} sender
+ * @param {import("./lib/settings.js").Settings} settings
+ */
+function refusal(sender, settings) {
+  if (!settings.consent) return "consent_needed";
+  if (settings.paused) return "paused";
+  if (!sender.tab || !T.siteForUrl(sender.url, settings).enabled) return "site_disabled";
+  return null;
+}
+
+/**
+ * @param {string} text
+ * @param {string} channel
+ * @param {import("./lib/settings.js").Settings} settings
+ */
+async function checkText(text, channel, settings) {
+  if (typeof text !== "string" || !text.trim()) return fail("bad_request");
+  if (text.length > T.MAX_TEXT) return fail("too_long", T.t("error_too_long"));
+  const body = { text, language: "auto", channel, disabled_rules: settings.disabledRules };
+  const answer = await T.callService(settings.serverUrl, "v1/check", { method: "POST", body, token: settings.token });
+  if (!answer.ok) return answer;
+  if (!T.isReport(answer.data)) return fail("server_error", T.t("error_server_error"));
+  return { ok: true, report: answer.data };
+}
+
+/**
+ * @param {any} msg
+ * @param {chrome.runtime.MessageSender} sender
+ */
+async function handle(msg, sender) {
+  if (sender.id !== ext.runtime.id || !msg || typeof msg.type !== "string") return fail("not_allowed");
+  const settings = await T.loadSettings();
+  const page = fromExtensionPage(sender);
+  switch (msg.type) {
+    case T.MSG.status: {
+      const reason = refusal(sender, settings);
+      return { ok: true, active: reason === null, reason };
+    }
+    case T.MSG.check: {
+      const reason = refusal(sender, settings);
+      if (reason) return fail(reason);
+      return checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
+    }
+    case T.MSG.checkText: {
+      if (!page) return fail("not_allowed");
+      if (!settings.consent) return fail("consent_needed");
+      const channels = ["generic", "facebook", "x", "instagram", "linkedin"];
+      return checkText(msg.text, channels.includes(msg.channel) ? msg.channel : "generic", settings);
+    }
+    case T.MSG.health: {
+      if (!page) return fail("not_allowed");
+      const serverUrl = typeof msg.serverUrl === "string" && msg.serverUrl ? msg.serverUrl : settings.serverUrl;
+      const token = typeof msg.token === "string" ? msg.token : settings.token;
+      const answer = await T.callService(serverUrl, "v1/health", { token, timeoutMs: 5000 });
+      return answer.ok ? { ok: true, health: answer.data } : answer;
+    }
+    case T.MSG.rules: {
+      if (!page) return fail("not_allowed");
+      const answer = await T.callService(settings.serverUrl, "v1/rules", { token: settings.token });
+      return answer.ok ? { ok: true, rules: answer.data } : answer;
+    }
+    case T.MSG.disableRule: {
+      if (typeof msg.ruleId !== "string" || !/^[a-z0-9-]+\.[a-z0-9-]+$/.test(msg.ruleId)) return fail("bad_request");
+      const disabled = new Set(settings.disabledRules);
+      disabled.add(msg.ruleId);
+      await T.saveSettings({ disabledRules: [...disabled] });
+      return { ok: true };
+    }
+    case T.MSG.openConsent:
+      await ext.tabs.create({ url: ext.runtime.getURL("consent/consent.html") });
+      return { ok: true };
+    case T.MSG.openOptions:
+      await ext.runtime.openOptionsPage();
+      return { ok: true };
+    default:
+      return fail("bad_request");
+  }
+}
+
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  handle(msg, sender).then(sendResponse, () => sendResponse(fail("server_error", T.t("error_server_error"))));
+  return true; // answer asynchronously
+});
+
+ext.runtime.onInstalled.addListener(async (details) => {
+  await T.syncContentScripts().catch(() => undefined);
+  if (details.reason === "install") {
+    const { consent } = await T.loadSettings();
+    if (!consent) await ext.tabs.create({ url: ext.runtime.getURL("consent/consent.html") });
+  }
+});
+
+ext.runtime.onStartup.addListener(() => {
+  T.syncContentScripts().catch(() => undefined);
+});
+
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && (changes.customSites || changes.consent)) T.syncContentScripts().catch(() => undefined);
+});
+
+ext.permissions.onAdded.addListener(() => {
+  T.syncContentScripts().catch(() => undefined);
+});

@@ -1,0 +1,224 @@
+// @ts-check
+// The content script's wiring: follow the editor the writer uses, ask the background for hints
+// about 700 ms after the last key (one request in flight per editor, stale answers dropped), and
+// render. It only reads the editor; it never writes to it.
+
+(() => {
+  const T = globalThis.Tonkoll;
+  if (T.contentStarted) return;
+  T.contentStarted = true;
+
+  const DEBOUNCE_MS = 700;
+  const MIN_CHARS = 20;
+
+  /**
+   * @typedef {{seq: number, inFlight: boolean, again: boolean, timer: number, report: any,
+   *            reportText: string, sentText: string|null, dismissed: Set<string>, error: string|null}} EditorState
+   */
+  /** @type {WeakMap<HTMLElement, EditorState>} */
+  const states = new WeakMap();
+  /** @type {HTMLElement|null} */
+  let active = null;
+  /** @type {any} */
+  let focusHint = null;
+  let frame = 0;
+  let alive = true;
+  /** Whether the background lets this page be checked (refreshed on settings changes). */
+  let status = { active: false, reason: /** @type {string|null} */ ("unknown") };
+
+  const ui = new T.Ui({
+    onFocusHint: (f) => { focusHint = f; scheduleRender(); },
+    onIgnore: (f) => {
+      if (!active) return;
+      stateOf(active).dismissed.add(dismissKey(f));
+      focusHint = null;
+      scheduleRender(true);
+    },
+    onDisableRule: (f) => {
+      send({ type: T.MSG.disableRule, ruleId: f.rule_id }).then(() => {
+        if (!active) return;
+        const st = stateOf(active);
+        if (st.report) st.report = { ...st.report, findings: st.report.findings.filter((x) => x.rule_id !== f.rule_id) };
+        st.sentText = null;
+        focusHint = null;
+        scheduleRender(true);
+      });
+    },
+  });
+
+  /** @param {any} f */
+  const dismissKey = (f) => `${f.rule_id}\u0000${String(f.matched).toLowerCase()}`;
+
+  /** @param {HTMLElement} el */
+  function stateOf(el) {
+    let st = states.get(el);
+    if (!st) {
+      st = { seq: 0, inFlight: false, again: false, timer: 0, report: null, reportText: "", sentText: null, dismissed: new Set(), error: null };
+      states.set(el, st);
+    }
+    return st;
+  }
+
+  /** @param {any} msg */
+  async function send(msg) {
+    try {
+      return await T.ext.runtime.sendMessage(msg);
+    } catch (err) {
+      // The extension was reloaded or removed: this script is orphaned, so go quiet for good.
+      if (!T.ext.runtime?.id) {
+        alive = false;
+        ui.show("idle");
+      }
+      return { ok: false, error: { kind: "offline", message: T.t("error_offline") } };
+    }
+  }
+
+  async function refreshStatus() {
+    const answer = await send({ type: T.MSG.status });
+    status = answer && answer.ok ? { active: answer.active, reason: answer.reason } : { active: false, reason: "offline" };
+    if (!status.active && status.reason !== "consent_needed") ui.show("idle");
+    if (active) onEditorChanged(active, true);
+  }
+
+  /** The report as it applies to the editor's current text, without dismissed hints. */
+  function visibleReport(/** @type {EditorState} */ st, /** @type {string} */ text) {
+    if (!st.report) return null;
+    const shifted = T.shiftReport(st.report, st.reportText, text);
+    st.report = shifted;
+    st.reportText = text;
+    return { ...shifted, findings: shifted.findings.filter((f) => !st.dismissed.has(dismissKey(f))) };
+  }
+
+  /** Re-render badge and underlines for the active editor (at most once per frame). */
+  function scheduleRender(force = false) {
+    if (frame && !force) return;
+    if (frame) cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      render();
+    });
+  }
+
+  function render() {
+    const el = active;
+    if (!el || !alive) return;
+    if (!el.isConnected) {
+      active = null;
+      ui.show("idle");
+      return;
+    }
+    if (!status.active) {
+      if (status.reason === "consent_needed") ui.show("consent", { statusText: T.t("error_consent_needed") });
+      return;
+    }
+    const st = stateOf(el);
+    const read = T.readEditor(el);
+    if (read.text.trim().length < MIN_CHARS) {
+      st.report = null;
+      ui.show("idle");
+      return;
+    }
+    if (st.error && !st.report) {
+      ui.show(st.error === "offline" ? "offline" : "error", { statusText: T.t(`error_${st.error}`) });
+      return;
+    }
+    const report = visibleReport(st, read.text);
+    if (!report) {
+      ui.show("busy", { statusText: T.t("badgeBusy") });
+      return;
+    }
+    const spans = report.findings.flatMap((f) => (f.spans && f.spans.length ? f.spans : [{ offset: f.offset, length: f.length, text: f.matched }]));
+    const focus = focusHint ? report.findings.filter((f) => f.rule_id === focusHint.rule_id).flatMap((f) => f.spans || []) : [];
+    if (st.error) ui.show(st.error === "offline" ? "offline" : "error", { report, statusText: T.t(`error_${st.error}`) });
+    else ui.show(report.findings.length ? "hints" : "clear", { report });
+    ui.underline(el, read, st.error ? [] : spans, st.error ? [] : focus);
+  }
+
+  /** Ask for hints if the text changed since the last request; one request per editor at a time. */
+  async function check(/** @type {HTMLElement} */ el) {
+    if (!alive || !status.active || !el.isConnected) return;
+    const st = stateOf(el);
+    if (st.inFlight) {
+      st.again = true;
+      return;
+    }
+    const text = T.readEditor(el).text;
+    if (text.trim().length < MIN_CHARS || text === st.sentText) return;
+    const seq = ++st.seq;
+    st.inFlight = true;
+    st.sentText = text;
+    const answer = await send({ type: T.MSG.check, text });
+    st.inFlight = false;
+    if (seq === st.seq) {
+      if (answer && answer.ok) {
+        st.report = answer.report;
+        st.reportText = text; // shifted to the current text when rendered
+        st.error = null;
+      } else {
+        const kind = answer?.error?.kind || "offline";
+        if (kind === "site_disabled" || kind === "paused" || kind === "consent_needed") {
+          st.report = null;
+          st.error = null;
+          status = { active: false, reason: kind };
+          ui.show(kind === "consent_needed" ? "consent" : "idle", { statusText: T.t(`error_${kind}`) });
+          return;
+        }
+        st.error = kind;
+        st.sentText = null; // try again on the next change
+      }
+      if (el === active) scheduleRender(true);
+    }
+    if (st.again) {
+      st.again = false;
+      check(el);
+    }
+  }
+
+  /** @param {HTMLElement} el @param {boolean} [soon] */
+  function onEditorChanged(el, soon = false) {
+    if (!alive) return;
+    if (active !== el) {
+      active = el;
+      focusHint = null;
+      ui.attach(el);
+    }
+    const st = stateOf(el);
+    clearTimeout(st.timer);
+    st.timer = setTimeout(() => check(el), soon ? 50 : DEBOUNCE_MS);
+    scheduleRender();
+  }
+
+  /** @param {Event} e */
+  function editorOf(e) {
+    const path = e.composedPath();
+    return T.findEditor(path.length ? path[0] : e.target);
+  }
+
+  document.addEventListener("focusin", (e) => {
+    const el = editorOf(e);
+    if (el && el !== active) onEditorChanged(el, true);
+  }, true);
+  document.addEventListener("input", (e) => {
+    const el = editorOf(e);
+    if (el) onEditorChanged(el);
+  }, true);
+  // Some editors change their text without an input event reaching the document (e.g. undo in
+  // a framework); a keyup is a cheap extra nudge.
+  document.addEventListener("keyup", (e) => {
+    const el = editorOf(e);
+    if (el && el === active) onEditorChanged(el);
+  }, true);
+  const follow = () => {
+    if (active) scheduleRender();
+  };
+  addEventListener("scroll", follow, { capture: true, passive: true });
+  addEventListener("resize", follow, { passive: true });
+
+  T.ext.storage.onChanged.addListener((changes, area) => {
+    if (area !== "local" || !alive) return;
+    if (changes.disabledRules && active) stateOf(active).sentText = null;
+    refreshStatus();
+  });
+
+  refreshStatus();
+})();
