@@ -1,0 +1,48 @@
+"""tonkoll check FILE|- [--format json] [--jsonl]."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from api.commands.common import EXIT_OK, CliError, load, read_text
+from api.commands.report_io import render_text, report_json
+from api.engine import check
+from api.rulebook.model import Rulebook
+
+
+def run_check(source: str, fmt: str, jsonl: bool, language: str, channel: str,
+              rules: list[str] | None, out: TextIO = sys.stdout) -> int:
+    """Check one text (or one JSON object per line with --jsonl) and print the report(s)."""
+    book = load(rules)
+    text = read_text(source)
+    if jsonl:
+        return _run_jsonl(text, book, language, channel, out)
+    report = check(text, book, language=language, channel=channel)
+    if fmt == "json":
+        out.write(report_json(report) + "\n")
+    else:
+        color = out.isatty()
+        out.write(render_text(report, text, color) + "\n")
+    return EXIT_OK
+
+
+def _run_jsonl(data: str, book: Rulebook, language: str, channel: str, out: TextIO) -> int:
+    write = out.write
+    for number, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CliError(f"rad {number}: ogiltig JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise CliError(f"rad {number}: objektet saknar fältet \"text\" (en sträng)")
+        lang = record.get("language", record.get("lang", language))
+        lang = lang if lang in ("auto", "sv", "en") else language
+        chan = record.get("channel", channel)
+        report = check(record["text"], book, language=lang, channel=str(chan))
+        extra = {"id": record["id"]} if "id" in record else {"line": number}
+        write(report_json(report, extra) + "\n")
+    return EXIT_OK
