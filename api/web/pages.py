@@ -1,0 +1,26 @@
+"""HTML pages: the playground at / and the rule reference at /regler. Both stay open when
+API tokens are set; their forms send the key the user types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter
+from fastapi.responses import FileResponse, HTMLResponse
+
+from api.web.reference import reference_html
+from api.web.routes import StoreDep
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def playground() -> FileResponse:
+    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+
+@router.get("/regler", response_class=HTMLResponse)
+def rule_reference(store: StoreDep) -> HTMLResponse:
+    return HTMLResponse(reference_html(store.current))

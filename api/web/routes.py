@@ -1,0 +1,181 @@
+"""The JSON API under /v1. Routes are thin: parse, call the domain, shape the answer."""
+
+from __future__ import annotations
+
+import logging
+from time import perf_counter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+
+from api.engine import check
+from api.rulebook.model import LoadedRule
+from api.rulebook.store import RuleStore
+from api.web.convert import report_out, scrub
+from api.web.errors import INTERNAL_MESSAGE, ApiError, log_unexpected
+from api.web.middleware import thousands
+from api.web.schemas import (
+    CheckRequest,
+    CheckResponse,
+    ErrorOut,
+    ExamplesOut,
+    HealthResponse,
+    RuleOut,
+    RulesResponse,
+    TryRequest,
+    TryResponse,
+)
+from api.web.security import JsonDep, SettingsDep, TokenDep
+from api.web.trial import try_rule
+
+log = logging.getLogger("tonkoll.web")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text}
+    for status, text in {
+        401: "API key missing or wrong (only when TONKOLL_API_TOKENS is set).",
+        413: "Text over TONKOLL_MAX_CHARS, or a body far over it.",
+        415: "Content-Type is not application/json.",
+        422: "Malformed JSON, wrong types, unknown channel or language.",
+        429: "Rate limit reached (only when TONKOLL_RATE_LIMIT_PER_MINUTE is set).",
+        500: "A bug: the engine failed. Reported calmly, never with the draft.",
+    }.items()
+}
+
+router = APIRouter(prefix="/v1", tags=["v1"])
+
+
+def current_store(request: Request) -> RuleStore:
+    store: RuleStore = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[RuleStore, Depends(current_store)]
+
+
+@router.post(
+    "/check",
+    response_model=CheckResponse,
+    dependencies=[JsonDep, TokenDep],
+    responses=ERRORS,
+    summary="Tone hints for one draft",
+)
+def check_draft(body: CheckRequest, store: StoreDep, settings: SettingsDep) -> CheckResponse:
+    """Check a draft. **Offsets and lengths in the answer are UTF-16 code units**, as
+    JavaScript strings and DOM ranges count them (an emoji such as 👋 counts 2).
+    The draft is never stored or logged."""
+    if len(body.text) > settings.max_chars:
+        raise ApiError(
+            413,
+            "text_too_long",
+            f"Texten är för lång: högst {thousands(settings.max_chars)} tecken "
+            f"(din har {thousands(len(body.text))}).",
+        )
+    text = scrub(body.text)
+    book = store.current
+    started = perf_counter()
+    try:
+        report = check(
+            text,
+            book,
+            language=body.language,
+            channel=body.channel,
+            disabled=frozenset(body.disabled_rules),
+        )
+    except Exception as exc:  # noqa: BLE001 - an engine failure is a bug, answered calmly
+        log_unexpected(exc, "check")
+        raise ApiError(500, "internal_error", INTERNAL_MESSAGE) from None
+    log.info(
+        "check chars=%d language=%s channel=%s findings=%d strengths=%d rules=%s ms=%.1f",
+        len(body.text),
+        report.language,
+        body.channel,
+        len(report.findings),
+        len(report.strengths),
+        ",".join(f.rule_id for f in report.findings) or "-",
+        (perf_counter() - started) * 1000,
+    )
+    return report_out(report, text)
+
+
+def rule_out(rule: LoadedRule) -> RuleOut:
+    spec = rule.spec
+    return RuleOut(
+        id=rule.id,
+        theme=rule.theme,
+        language=rule.language,
+        kind=rule.kind,
+        level=rule.level,
+        message=spec.message,
+        explanation=spec.explanation,
+        handbook=spec.handbook,
+        enabled=rule.enabled,
+        channels=list(spec.channels),
+        examples=ExamplesOut(bad=list(spec.examples.bad), good=list(spec.examples.good)),
+    )
+
+
+@router.get(
+    "/rules",
+    response_model=RulesResponse,
+    dependencies=[TokenDep],
+    responses={401: ERRORS[401], 429: ERRORS[429]},
+    summary="Every rule",
+)
+def list_rules(store: StoreDep) -> RulesResponse:
+    """Every loaded rule with its theme, level, texts, examples and enabled state."""
+    book = store.current
+    return RulesResponse(
+        rules_version=book.version,
+        rules=[rule_out(r) for r in book.rules],
+        themes=dict(book.themes),
+    )
+
+
+@router.get("/health", response_model=HealthResponse, summary="Is the service well?")
+def health(store: StoreDep) -> HealthResponse:
+    """`degraded` when the last rule reload was refused (the last good rules still serve)."""
+    book = store.current
+    error = store.last_error
+    return HealthResponse(
+        status="degraded" if error else "ok",
+        rules=len(book.rules),
+        rules_version=book.version,
+        loaded_at=store.loaded_at,
+        last_error=str(error) if error else None,
+    )
+
+
+@router.post(
+    "/rules/try",
+    response_model=TryResponse,
+    dependencies=[JsonDep, TokenDep],
+    responses=ERRORS,
+    summary="Try a rule before saving it",
+)
+def try_rule_route(body: TryRequest, settings: SettingsDep) -> TryResponse:
+    """Load a rule written in YAML (one rule, a list of rules or a whole rule file), run its
+    own examples, and show what it finds in `sentences`. Nothing is written to disk.
+    Offsets are UTF-16 code units."""
+    too_long = [s for s in body.sentences if len(s) > settings.max_chars]
+    if too_long:
+        raise ApiError(
+            413,
+            "text_too_long",
+            f"En mening är för lång: högst {thousands(settings.max_chars)} tecken.",
+        )
+    started = perf_counter()
+    try:
+        result = try_rule(scrub(body.yaml), [scrub(s) for s in body.sentences], body.language)
+    except Exception as exc:  # noqa: BLE001 - a bug in the loader or engine
+        log_unexpected(exc, "rules/try")
+        raise ApiError(500, "internal_error", INTERNAL_MESSAGE) from None
+    log.info(
+        "rules/try yaml_chars=%d sentences=%d ok=%s rules=%s ms=%.1f",
+        len(body.yaml),
+        len(body.sentences),
+        result.ok,
+        ",".join(r.id for r in result.rules) or "-",
+        (perf_counter() - started) * 1000,
+    )
+    return result

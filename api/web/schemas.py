@@ -1,0 +1,147 @@
+"""HTTP request and response bodies. Offsets and lengths here are UTF-16 code units."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
+
+Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
+
+
+class ErrorOut(BaseModel):
+    code: str = Field(description="Machine-readable error code, e.g. `text_too_long`.")
+    message: str = Field(description="Short Swedish message for people.")
+    detail: list[FieldErrorOut] | None = Field(None, description="Field errors (422 only).")
+
+
+class FieldErrorOut(BaseModel):
+    field: str
+    message: str
+
+
+class CheckRequest(BaseModel):
+    text: str = Field(description="The draft. Never stored or logged.")
+    language: Literal["auto", "sv", "en"] = "auto"
+    channel: Channel = "generic"
+    disabled_rules: list[str] = Field(
+        default_factory=list, max_length=1000, description="Rule ids the writer has turned off."
+    )
+
+
+class SpanOut(BaseModel):
+    offset: int = Field(description=f"Start, in {UTF16}.")
+    length: int = Field(description=f"Length, in {UTF16}.")
+    text: str
+
+
+class FindingOut(BaseModel):
+    rule_id: str
+    theme: str
+    level: Literal["hint", "warning", "praise"]
+    message: str
+    explanation: str
+    handbook: str
+    offset: int = Field(description=f"Start of the first hit, in {UTF16}.")
+    length: int = Field(description=f"Length of the first hit, in {UTF16}.")
+    matched: str
+    suggestions: list[str]
+    spans: list[SpanOut] = Field(description=f"Every hit of this rule; offsets in {UTF16}.")
+    impact: int
+    primary: bool
+
+
+class ReadabilityOut(BaseModel):
+    lix: float
+    band: str
+    words: int
+    sentences: int
+    words_per_sentence: float
+    long_words: int
+
+
+class CheckResponse(BaseModel):
+    language: Literal["sv", "en"]
+    findings: list[FindingOut] = Field(description=f"Hints, highest impact first. {UTF16}.")
+    strengths: list[FindingOut]
+    scores: dict[str, int] = Field(description="0..100 per theme key, plus `overall`.")
+    readability: ReadabilityOut
+    rules_version: str
+
+
+class ExamplesOut(BaseModel):
+    bad: list[str]
+    good: list[str]
+
+
+class RuleOut(BaseModel):
+    id: str
+    theme: str
+    language: str
+    kind: str
+    level: str
+    message: str
+    explanation: str
+    handbook: str
+    enabled: bool
+    channels: list[str]
+    examples: ExamplesOut
+
+
+class RulesResponse(BaseModel):
+    rules_version: str
+    rules: list[RuleOut]
+    themes: dict[str, str]
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok", "degraded"]
+    rules: int
+    rules_version: str
+    loaded_at: datetime | None
+    last_error: str | None = Field(description="Last refused reload as `file:line: what`.")
+
+
+class TryRequest(BaseModel):
+    yaml: str = Field(
+        max_length=200_000,
+        description="One rule (a mapping with `id` and `kind`), a list of rules, "
+        "or a whole rule file (with `theme` and `rules`).",
+    )
+    sentences: list[str] = Field(default_factory=list, max_length=50)
+    language: Literal["sv", "en"] = "sv"
+
+
+class TryErrorOut(BaseModel):
+    line: int | None
+    message: str
+
+
+class ExampleOut(BaseModel):
+    case_id: str
+    ok: bool
+    detail: str
+
+
+class TriedRuleOut(BaseModel):
+    id: str
+    examples_ok: bool
+    examples: list[ExampleOut]
+
+
+class SentenceOut(BaseModel):
+    sentence: str
+    findings: list[FindingOut] = Field(description=f"Offsets in {UTF16}.")
+
+
+class TryResponse(BaseModel):
+    ok: bool = Field(description="The rule loads and all its own examples pass.")
+    error: TryErrorOut | None
+    rules: list[TriedRuleOut]
+    results: list[SentenceOut]
+
+
+ErrorOut.model_rebuild()

@@ -1,0 +1,100 @@
+"""POST /v1/check through TestClient on the small fixture rules."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def post(client: TestClient, **body: object) -> dict:
+    response = client.post("/v1/check", json=body)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def finding(report: dict, rule_id: str) -> dict:
+    return next(f for f in report["findings"] if f["rule_id"] == rule_id)
+
+
+def test_check_finds_a_hint_with_its_span(client: TestClient) -> None:
+    text = "Du erhåller beskedet i morgon."
+    report = post(client, text=text, language="sv")
+    hit = finding(report, "klarsprak.erhalla")
+    assert text[hit["offset"] : hit["offset"] + hit["length"]] == "erhåller"
+    assert hit["matched"] == "erhåller"
+    assert hit["suggestions"][0] == "få"
+    assert hit["theme"] == "klarsprak" and hit["level"] == "hint"
+    assert hit["message"] and hit["explanation"] and hit["handbook"]
+    assert report["language"] == "sv"
+    assert set(report["scores"]) >= {"overall"}
+    assert report["rules_version"]
+    assert set(report["readability"]) == {
+        "lix",
+        "band",
+        "words",
+        "sentences",
+        "words_per_sentence",
+        "long_words",
+    }
+
+
+def utf16_slice(text: str, offset: int, length: int) -> str:
+    units = text.encode("utf-16-le")
+    return units[offset * 2 : (offset + length) * 2].decode("utf-16-le")
+
+
+def test_offsets_are_utf16_code_units(client: TestClient) -> None:
+    text = "Hej 👋 👋! Du erhåller beskedet. 👋 Malmö stad informerar om vägarbetet."
+    report = post(client, text=text, language="sv")
+    hit = finding(report, "klarsprak.erhalla")
+    # In code points "erhåller" starts at 12; each 👋 before it adds one UTF-16 unit.
+    assert text.index("erhåller") == 12
+    assert hit["offset"] == 14
+    assert utf16_slice(text, hit["offset"], hit["length"]) == "erhåller"
+    warn = finding(report, "rost.informerar")
+    assert utf16_slice(text, warn["offset"], warn["length"]) == "Malmö stad informerar"
+    for span in warn["spans"]:
+        assert utf16_slice(text, span["offset"], span["length"]) == span["text"]
+
+
+def test_emoji_inside_a_span_counts_twice() -> None:
+    from api.web.convert import Utf16Offsets
+
+    units = Utf16Offsets("a👋b👋👋c")
+    assert units.offset(0) == 0
+    assert units.offset(2) == 3
+    assert units.span(1, 3) == (1, 5)
+    assert units.offset(6) == 9
+
+
+def test_strengths_are_reported(client: TestClient) -> None:
+    report = post(client, text="Vad tycker du om parken?", language="sv")
+    assert [s["rule_id"] for s in report["strengths"]] == ["dialog.fraga"]
+    assert report["strengths"][0]["level"] == "praise"
+
+
+def test_disabled_rules_are_skipped(client: TestClient) -> None:
+    text = "Du erhåller beskedet i morgon."
+    report = post(client, text=text, language="sv", disabled_rules=["klarsprak.erhalla"])
+    assert "klarsprak.erhalla" not in [f["rule_id"] for f in report["findings"]]
+
+
+def test_english_rules_for_english_posts(client: TestClient) -> None:
+    report = post(client, text="We utilize the new park every day.", language="en")
+    assert report["language"] == "en"
+    assert [f["rule_id"] for f in report["findings"]] == ["klarsprak.en-utilize"]
+
+
+def test_every_channel_is_accepted(client: TestClient) -> None:
+    for channel in ("generic", "facebook", "x", "instagram", "linkedin"):
+        post(client, text="Du erhåller beskedet.", channel=channel)
+
+
+def test_empty_or_blank_text_has_no_findings(client: TestClient) -> None:
+    for text in ("", "   ", "\n\t \n"):
+        report = post(client, text=text)
+        assert report["findings"] == []
+
+
+def test_text_at_the_limit_is_accepted(make_client) -> None:  # type: ignore[no-untyped-def]
+    client = make_client(max_chars=50)
+    post(client, text="a" * 50)
