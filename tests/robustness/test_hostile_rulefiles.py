@@ -169,7 +169,14 @@ def not_utf8() -> bytes:
     return good.encode().replace("Titta på".encode(), b"Titta p\xe5")  # å in Latin-1
 
 
+def control_chars() -> bytes:
+    good = rule_file("klarsprak", pattern_rule("klarsprak.test-ctrl", "zzq", "En [[zzq]].",
+                                               "Inget."))
+    return good.replace("Titta på", "Titta\x00på\x01").encode()  # valid UTF-8, not YAML
+
+
 HOSTILE_FILES: dict[str, Callable[[], bytes]] = {
+    "control-chars": control_chars,
     "huge": huge_file,
     "billion-laughs": billion_laughs,
     "deep-flow": deep_flow,

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api.rulebook.loader import load_rulebook
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +14,7 @@ from robust_helpers import RULES_DIR, assert_spans_in_text, assert_utf16_spans
 from unicode_strategies import drafts, drafts_with_surrogates
 
 from api.engine import check
+from api.rulebook.loader import load_rulebook
 
 BOOK = None
 
@@ -52,9 +52,11 @@ def test_engine_survives_lone_surrogates(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
+    from api.config import Settings
     from api.web.app import create_app
 
-    with TestClient(create_app(), raise_server_exceptions=False) as test_client:
+    app = create_app(Settings(rules_dirs=[RULES_DIR], api_tokens=[]))
+    with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
 
 
