@@ -56,23 +56,31 @@ export function el(tag, className, text) {
 
 /**
  * Render `text` into `target` with every span marked. Offsets are UTF-16 code units,
- * the same units JavaScript strings use, so slicing is direct. Overlaps keep the first.
+ * the same units JavaScript strings use, so slicing is direct. Where spans overlap (a word
+ * inside a long sentence), each piece takes the shortest span covering it; pieces covered
+ * only by a long span are underlined instead of filled.
  * @param {HTMLElement} target
  * @param {string} text
  * @param {{offset: number, length: number, index: number, level: string, title: string}[]} spans
  */
 export function renderMarked(target, text, spans) {
   target.replaceChildren();
-  const sorted = [...spans].sort((a, b) => a.offset - b.offset || b.length - a.length);
-  let pos = 0;
-  for (const s of sorted) {
-    if (s.offset < pos || s.length <= 0 || s.offset + s.length > text.length) continue;
-    if (s.offset > pos) target.append(text.slice(pos, s.offset));
-    const mark = el("mark", `level-${s.level}`, text.slice(s.offset, s.offset + s.length));
+  const valid = spans.filter((s) => s.length > 0 && s.offset >= 0 && s.offset + s.length <= text.length);
+  const cuts = new Set([0, text.length]);
+  for (const s of valid) { cuts.add(s.offset); cuts.add(s.offset + s.length); }
+  const points = [...cuts].sort((a, b) => a - b);
+  for (let i = 0; i < points.length - 1; i++) {
+    const [from, to] = [points[i], points[i + 1]];
+    const piece = text.slice(from, to);
+    const covering = valid.filter((s) => s.offset <= from && s.offset + s.length >= to);
+    if (!covering.length) { target.append(piece); continue; }
+    const s = covering.reduce((a, b) => (b.length < a.length ? b : a));
+    const mark = el("mark", `level-${s.level}${s.length > LONG_SPAN ? " long" : ""}`, piece);
     mark.dataset.hint = String(s.index);
     mark.title = s.title;
     target.append(mark);
-    pos = s.offset + s.length;
   }
-  if (pos < text.length) target.append(text.slice(pos));
 }
+
+/** Spans longer than this (UTF-16 units) are sentences or more: underline, don't fill. */
+const LONG_SPAN = 40;

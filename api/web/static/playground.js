@@ -24,7 +24,12 @@ function init() {
   form.addEventListener("submit", (e) => { e.preventDefault(); check(); });
   $("marked").addEventListener("click", (e) => {
     const mark = /** @type {HTMLElement} */ (e.target).closest("mark");
-    if (mark) document.getElementById(`hint-${mark.dataset.hint}`)?.scrollIntoView({ block: "nearest" });
+    const hint = mark && document.getElementById(`hint-${mark.dataset.hint}`);
+    if (!hint) return;
+    for (const other of document.querySelectorAll(".hint.selected")) other.classList.remove("selected");
+    hint.classList.add("selected");
+    hint.querySelector("details")?.setAttribute("open", "");
+    hint.scrollIntoView({ block: "nearest" });
   });
 }
 
@@ -90,14 +95,17 @@ function hintItem(f, index) {
   const head = el("p", "hint-message");
   head.append(el("span", `badge level-${f.level}`, LEVELS[f.level] || f.level), " ", f.message);
   li.append(head);
-  if (f.explanation) li.append(el("p", "hint-why", f.explanation));
   if (f.suggestions.length) li.append(el("p", "hint-suggest", `Förslag: ${f.suggestions.join(", ")}`));
+  const why = el("details", "hint-why");
+  why.append(el("summary", "", "Varför?"));
+  if (f.explanation) why.append(el("p", "", f.explanation));
   if (f.handbook) {
     const quote = el("blockquote", "handbook", `”${f.handbook}”`);
     quote.title = "Ur Malmö stads handbok för sociala medier";
-    li.append(quote);
+    why.append(quote);
   }
-  li.append(el("p", "rule-id muted small", f.rule_id));
+  why.append(el("p", "rule-id muted small", f.rule_id));
+  li.append(why);
   return li;
 }
 
