@@ -50,7 +50,7 @@ def collect(
         elif role == PRESENT:
             present.add(rule_index)
     if plan.pattern_set is not None:
-        for i in plan.pattern_set.Match(seg.text) or ():
+        for i in plan.pattern_set.Match(seg.safe_text or seg.text) or ():
             pat = plan.patterns[i]
             if pat.rule_index in live:
                 for start, end in pat.find(seg):

@@ -1,56 +1,61 @@
-"""Many phrases, one pass: a token-sequence lookup keyed on lower-cased tokens.
+"""Many phrases, one pass: a trie of lower-cased tokens, built once at load time.
 
-Built once at load time from (phrase, payload) pairs; ``scan`` walks the post's tokens once.
-Because tokens ignore whitespace, a phrase matches across any run of spaces or line breaks,
-and because it works on whole tokens it matches on word boundaries only.
+``scan`` walks the post's tokens once; from each token it follows the trie as far as the text
+allows, so the cost does not grow with the number of phrases (10,000 forms sharing a first word
+cost the same as one). Because tokens ignore whitespace, a phrase matches across any run of
+spaces or line breaks, and because it works on whole tokens it matches on word boundaries only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from api.text.segment import Token, tokenize_phrase
 
 
-@dataclass
+class _Node:
+    __slots__ = ("children", "payloads")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.payloads: list[Hashable] = []
+
+
 class PhraseLookup:
-    # first token -> [(remaining tokens, payloads)], longest phrase first
-    table: dict[str, list[tuple[tuple[str, ...], list[Hashable]]]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.root = _Node()
+        self.size = 0
 
     def add(self, phrase: str, payload: Hashable) -> bool:
         """Register a phrase; False when it has no tokens (nothing could ever match)."""
         keys = tokenize_phrase(phrase)
         if not keys:
             return False
-        bucket = self.table.setdefault(keys[0], [])
-        rest = keys[1:]
-        for existing_rest, payloads in bucket:
-            if existing_rest == rest:
-                payloads.append(payload)
-                return True
-        bucket.append((rest, [payload]))
-        bucket.sort(key=lambda item: len(item[0]), reverse=True)
+        node = self.root
+        for key in keys:
+            child = node.children.get(key)
+            if child is None:
+                child = node.children[key] = _Node()
+            node = child
+        node.payloads.append(payload)
+        self.size += 1
         return True
 
     def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, Hashable]]:
         """Every (first token index, last token index, payload) where a phrase occurs."""
         out: list[tuple[int, int, Hashable]] = []
-        table = self.table
+        root = self.root.children
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            bucket = table.get(tok.lower)
-            if bucket is None:
-                continue
-            for rest, payloads in bucket:
-                k = len(rest)
-                if k:
-                    if i + k >= n:
-                        continue
-                    if any(tokens[i + 1 + j].lower != rest[j] for j in range(k)):
-                        continue
-                for payload in payloads:
-                    out.append((i, i + k, payload))
+            node = root.get(tok.lower)
+            j = i
+            while node is not None:
+                for payload in node.payloads:
+                    out.append((i, j, payload))
+                j += 1
+                if j >= n or not node.children:
+                    break
+                node = node.children.get(tokens[j].lower)
         return out
 
 

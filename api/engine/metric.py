@@ -102,7 +102,8 @@ def measure_sentences(
         if metric in per:
             out.append((s, per[metric](s)))
             continue
-        sub = Segmentation(seg.text, tuple(_sentence_tokens(seg, s)), (s,), s.words, 0, 0)
+        sub = Segmentation(seg.text, tuple(_sentence_tokens(seg, s)), (s,), s.words, 0, 0,
+                           (s.start,), seg.safe_text)
         hits = [h for h in buzz_hits if s.start <= h[0] < s.end]
         if metric == "chars":
             out.append((s, (float(s.end - s.start), [(s.start, s.end)])))

@@ -86,7 +86,7 @@ class CompiledPattern:
 
     def find(self, seg: Segmentation) -> list[tuple[int, int]]:
         """(start, end) of each non-empty match (of ``group``), in code points."""
-        text = seg.text
+        text = seg.safe_text or seg.text
         out: list[tuple[int, int]] = []
         for m in self.regex.finditer(text):
             try:

@@ -55,7 +55,8 @@ def describe(err: dict[str, Any], allowed: list[str]) -> str:
     if etype == "missing":
         return f"nyckeln '{key}' saknas"
     if etype == "union_tag_invalid":
-        return f"okänd kind '{err.get('input')}'; välj en av: {', '.join(KINDS)}"
+        tag = err.get("ctx", {}).get("tag", "")
+        return f"okänd kind '{tag}'; välj en av: {', '.join(KINDS)}"
     if etype == "union_tag_not_found":
         return f"nyckeln 'kind' saknas; välj en av: {', '.join(KINDS)}"
     if etype == "literal_error":
@@ -72,7 +73,9 @@ def describe(err: dict[str, Any], allowed: list[str]) -> str:
 
 def to_rule_error(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> RuleError:
     """The first validation error as RuleError(file, line, message)."""
-    err = exc.errors(include_url=False)[0]
+    errors = exc.errors(include_url=False)
+    # A misspelt key also makes the right key "missing"; the unknown key is the better news.
+    err = next((e for e in errors if e.get("type") == "extra_forbidden"), errors[0])
     loc = _clean_loc(tuple(err.get("loc", ())))
     allowed = _allowed_keys_at(loc, doc, model)
     if err.get("type") == "missing":

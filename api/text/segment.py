@@ -93,6 +93,7 @@ class Segmentation:
     long_words: int  # words with more than six letters (LIX)
     letters: int
     starts: tuple[int, ...] = ()  # sentence start offsets, for sentence_at
+    safe_text: str = ""  # the text with lone surrogates replaced (same offsets), for RE2
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that contains ``offset`` (or the last one before it)."""
@@ -169,7 +170,20 @@ def _assemble(
         words += n_words
         sentences.append(Sentence(raw[g0][0], raw[g1 - 1][1], n_words, g0, g1 - 1))
     starts = tuple(s.start for s in sentences)
-    return Segmentation(text, tuple(tokens), tuple(sentences), words, long_words, letters, starts)
+    return Segmentation(text, tuple(tokens), tuple(sentences), words, long_words, letters, starts,
+                        encodable(text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD: UTF-8-safe, same code-point offsets."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _group_has_word(raw: list[tuple[int, int, str, str, str]], group: list[int]) -> bool:

@@ -1,0 +1,18 @@
+"""Fixtures for the core tests: the small fixture rule book under tests/core/data/rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.rulebook.loader import load_rulebook
+from api.rulebook.model import Rulebook
+
+DATA = Path(__file__).parent / "data"
+FIXTURE_RULES = DATA / "rules"
+
+
+@pytest.fixture(scope="session")
+def book() -> Rulebook:
+    return load_rulebook([FIXTURE_RULES])

@@ -1,0 +1,65 @@
+"""Folding, one finding per rule per sentence, impact ranking, primary, scores."""
+
+from __future__ import annotations
+
+from api.engine import check, check_detailed
+from api.rulebook.model import Rulebook
+
+
+def test_repeats_fold_into_one_finding_with_all_spans(book: Rulebook) -> None:
+    text = "Du erhåller svar. Hon erhöll ett brev. De erhåller mer."
+    report = check(text, book)
+    folded = [f for f in report.findings if f.rule_id == "klarsprak.erhalla"]
+    assert len(folded) == 1
+    assert [s.text for s in folded[0].spans] == ["erhåller", "erhöll", "erhåller"]
+    assert (folded[0].offset, folded[0].matched) == (3, "erhåller")
+    for span in folded[0].spans:
+        assert text[span.offset : span.offset + span.length] == span.text
+
+
+def test_never_more_than_one_finding_per_rule_per_sentence(book: Rulebook) -> None:
+    report = check("Du erhåller och erhåller och erhöll svar.", book)
+    spans = [s for f in report.findings if f.rule_id == "klarsprak.erhalla" for s in f.spans]
+    assert [s.text for s in spans] == ["erhåller"]
+
+
+def test_warnings_and_whole_text_issues_rank_first_top_three_primary(book: Rulebook) -> None:
+    text = ("Malmö stad informerar att du erhåller svar och ansökan ska skickas in. "
+            "Utbetalningen ska ske i maj och det föreslås inrättas en nämnd för detta arbete.")
+    report = check(text, book)
+    ids = [f.rule_id for f in report.findings]
+    levels = [f.level for f in report.findings]
+    assert levels == sorted(levels, key=lambda lv: lv != "warning")  # warnings first
+    hints = [f for f in report.findings if f.level == "hint"]
+    assert hints[0].rule_id == "dialog.ingen-fraga"  # whole-post hint before single words
+    assert [f.primary for f in report.findings] == [i < 3 for i in range(len(ids))]
+    impacts = [f.impact for f in report.findings]
+    assert impacts == sorted(impacts, reverse=True)
+
+
+def test_scores_cover_every_theme_and_are_bounded(book: Rulebook) -> None:
+    report = check("Du erhåller svar.", book)
+    assert set(report.scores) == {*book.themes, "overall"}
+    assert all(0 <= v <= 100 for v in report.scores.values())
+
+
+def test_scores_are_continuous_plainer_text_scores_higher(book: Rulebook) -> None:
+    before = "Ansökan ska inkomma och utbetalningen ska ske i maj efter att beslut fattats."
+    after = "Skicka in ansökan, så betalar vi ut pengarna i maj."
+    _, b = check_detailed(before, book)
+    _, a = check_detailed(after, book)
+    assert a["overall"] > b["overall"]
+    _, a2 = check_detailed(after + " Välkommen!", book)
+    assert a2["overall"] != a["overall"]  # continuous: a small change moves the score
+
+
+def test_empty_text(book: Rulebook) -> None:
+    report = check("", book)
+    assert report.findings == ()
+    assert report.readability.words == 0
+    assert report.scores["overall"] == 100
+
+
+def test_rules_version_in_report(book: Rulebook) -> None:
+    assert check("Hej", book).rules_version == book.version
+    assert len(book.version) == 12

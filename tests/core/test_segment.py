@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+
+from api.text.segment import paragraphs, segment, tokenize_phrase
+
+
+def sentences(text: str) -> list[str]:
+    seg = segment(text)
+    return [text[s.start : s.end] for s in seg.sentences]
+
+
+def test_one_word_sentence_counts() -> None:
+    seg = segment("Hej! Vi ses i morgon.")
+    assert sentences("Hej! Vi ses i morgon.") == ["Hej!", "Vi ses i morgon."]
+    assert seg.words == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ta med t.ex. handduk och badmössa till simhallen.",
+        "Vi har bl.a. bastu och m.m. i huset.",
+        "Vi öppnar kl. 8.30 på lördag.",
+        "Det kostar ca 3,5 miljoner kronor.",
+        "Gäller fr.o.m. måndag, dvs. om en vecka.",
+        "Läs s.k. klarspråk, ev. på nätet, resp. på papper.",
+        "Ring tel. 040-34 10 00 eller se nr. 5 i listan.",
+        "Ta med t.ex handduk.",
+    ],
+)
+def test_abbreviations_numbers_and_times_do_not_end_sentences(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_closing_abbreviation_ends_a_sentence_before_a_capital() -> None:
+    assert sentences("Vi har äpplen, päron osv. Sen kommer glassen.") == [
+        "Vi har äpplen, päron osv.",
+        "Sen kommer glassen.",
+    ]
+
+
+def test_line_breaks_end_sentences() -> None:
+    assert sentences("Hej alla\nNu öppnar badet\nVälkomna") == [
+        "Hej alla",
+        "Nu öppnar badet",
+        "Välkomna",
+    ]
+
+
+def test_urls_mentions_hashtags_and_emoji_are_not_words() -> None:
+    text = "Läs mer på https://malmo.se/bad. Tack @anna #malmö 😀👍🏽 mejla info@malmo.se"
+    seg = segment(text)
+    kinds = {t.text: t.kind for t in seg.tokens}
+    assert kinds["https://malmo.se/bad"] == "url"
+    assert kinds["@anna"] == "mention"
+    assert kinds["#malmö"] == "hashtag"
+    assert kinds["😀"] == "emoji"
+    assert kinds["👍🏽"] == "emoji"
+    assert kinds["info@malmo.se"] == "email"
+    # Läs mer på / Tack / mejla
+    assert seg.words == 5
+    # the URL's dots did not split the sentence; its closing dot did
+    assert sentences(text)[0] == "Läs mer på https://malmo.se/bad."
+
+
+def test_question_and_exclamation_runs_end_sentences() -> None:
+    assert sentences("Kommer du?! Vi ses… Hej då") == ["Kommer du?!", "Vi ses…", "Hej då"]
+
+
+def test_offsets_are_code_points_and_slices_match() -> None:
+    text = "😀 Hej på dig!\n\nNy rad 🇸🇪 här."
+    for tok in segment(text).tokens:
+        assert text[tok.start : tok.end] == tok.text
+
+
+def test_long_words_count_letters_only() -> None:
+    seg = segment("Kommunfullmäktige och e-postadressen 2024-01-01")
+    assert seg.long_words == 2  # kommunfullmäktige, e-postadressen
+
+
+def test_empty_and_blank_text() -> None:
+    assert segment("").sentences == ()
+    seg = segment("   \n\n 😀 ")
+    assert seg.words == 0
+
+
+def test_tokenize_phrase_matches_post_tokens() -> None:
+    assert tokenize_phrase("Vidta  åtgärder") == ("vidta", "åtgärder")
+    assert tokenize_phrase("") == ()
+
+
+def test_paragraphs() -> None:
+    text = "Första stycket.\n\n\nAndra\nstycket.\n \nTredje"
+    spans = [text[a:b] for a, b in paragraphs(text)]
+    assert spans == ["Första stycket.", "Andra\nstycket.", "Tredje"]
