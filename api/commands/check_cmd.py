@@ -13,8 +13,9 @@ from api.rulebook.model import Rulebook
 
 
 def run_check(source: str, fmt: str, jsonl: bool, language: str, channel: str,
-              rules: list[str] | None, out: TextIO = sys.stdout) -> int:
+              rules: list[str] | None, out: TextIO | None = None) -> int:
     """Check one text (or one JSON object per line with --jsonl) and print the report(s)."""
+    out = out or sys.stdout
     book = load(rules)
     text = read_text(source)
     if jsonl:

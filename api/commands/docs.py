@@ -133,8 +133,9 @@ def generate(book: Rulebook) -> str:
 
 
 def run_docs(rules: list[str] | None, out_path: str, check_only: bool,
-             out: TextIO = sys.stdout) -> int:
+             out: TextIO | None = None) -> int:
     """Write (or with --check, compare) the reference."""
+    out = out or sys.stdout
     text = generate(load(rules, run_examples=False))
     target = Path(out_path)
     if check_only:

@@ -155,7 +155,8 @@ def print_text(summary: Summary, out: TextIO) -> None:
               f"{_mark(warns <= GOAL_WARNINGS)}  ({g['friendly_texts']} texter)\n")
 
 
-def run_eval(source: str, fmt: str, rules: list[str] | None, out: TextIO = sys.stdout) -> int:
+def run_eval(source: str, fmt: str, rules: list[str] | None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     summary = evaluate(open_lines(source), rules)
     if fmt == "json":
         for r in summary.rows:

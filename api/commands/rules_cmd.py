@@ -22,8 +22,9 @@ from api.rulebook.schema import (
 from api.text.segment import tokenize_phrase
 
 
-def run_rules_test(rules: list[str] | None, out: TextIO = sys.stdout) -> int:
+def run_rules_test(rules: list[str] | None, out: TextIO | None = None) -> int:
     """Run every example; print each failure with file:line and a Swedish summary."""
+    out = out or sys.stdout
     book = load(rules, run_examples=False)
     results = selftest(book)
     failed = [r for r in results if not r.ok]
@@ -130,8 +131,9 @@ def _handbook_text() -> str | None:
     return None
 
 
-def run_rules_lint(rules: list[str] | None, out: TextIO = sys.stdout) -> int:
+def run_rules_lint(rules: list[str] | None, out: TextIO | None = None) -> int:
     """Schema and examples (via loading), then forms, duplicates, patterns and quotes."""
+    out = out or sys.stdout
     book = load(rules, run_examples=False)
     errors, warnings = lint_problems(book)
     handbook = _handbook_text()

@@ -1,0 +1,189 @@
+"""The tonkoll command: main(argv) in process, plus one real subprocess run."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from api import cli
+from api.commands.docs import generate
+from api.rulebook.loader import load_rulebook
+
+FIXTURES = Path(__file__).parent / "data" / "rules"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str],
+        stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+        ) -> tuple[int, str, str]:
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
+    code = cli.main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_check_text_output_underlines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = tmp_path / "post.txt"
+    post.write_text("Du erhåller svar.\nMalmö stad informerar.", encoding="utf-8")
+    code, out, _ = run(["check", str(post), "--rules", str(FIXTURES)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Du erhåller svar."
+    assert lines[1] == "   ~~~~~~~~"  # hint under "erhåller"
+    assert lines[3] == "^^^^^^^^^^^^^^^^^^^^^"  # warning under "Malmö stad informerar"
+    assert "Skriv hellre ”få” än ”erhåller”." in out
+    assert "LIX" in out and "Poäng: totalt" in out
+
+
+def test_check_json_from_stdin(capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run(["check", "-", "--format", "json", "--rules", str(FIXTURES)], capsys,
+                       stdin="Du erhåller svar.", monkeypatch=monkeypatch)
+    assert code == 0
+    data = json.loads(out)
+    assert data["language"] == "sv"
+    assert data["findings"][0]["rule_id"] == "klarsprak.erhalla"
+    assert data["findings"][0]["spans"] == [{"offset": 3, "length": 8, "text": "erhåller"}]
+    assert set(data["readability"]) == {"lix", "band", "words", "sentences",
+                                        "words_per_sentence", "long_words"}
+
+
+def test_check_jsonl_keeps_order(capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"id": f"p{i}", "text": t}) for i, t in
+             enumerate(["Du erhåller svar.", "Hej!", "We utilize it."])]
+    code, out, _ = run(["check", "-", "--jsonl", "--rules", str(FIXTURES)], capsys,
+                       stdin="\n".join(lines) + "\n", monkeypatch=monkeypatch)
+    assert code == 0
+    reports = [json.loads(x) for x in out.splitlines()]
+    assert [r["id"] for r in reports] == ["p0", "p1", "p2"]
+    assert [r["language"] for r in reports] == ["sv", "sv", "en"]
+
+
+def test_check_jsonl_bad_line_names_the_line(capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run(["check", "-", "--jsonl", "--rules", str(FIXTURES)], capsys,
+                       stdin='{"text": "Hej"}\n{trasig\n', monkeypatch=monkeypatch)
+    assert code == 2
+    assert err.startswith("tonkoll: rad 2: ogiltig JSON")
+    assert err.count("\n") == 1
+
+
+def test_unreadable_file_is_one_line_exit_2(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", str(tmp_path / "saknas.txt"), "--rules", str(FIXTURES)], capsys)
+    assert code == 2
+    assert "kan inte läsa filen" in err and err.count("\n") == 1
+
+
+def test_broken_rules_are_one_line_exit_2(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "sv").mkdir()
+    (tmp_path / "sv" / "klarsprak.yml").write_text("theme: klarsprak\nrules: [\n",
+                                                   encoding="utf-8")
+    code, _, err = run(["rules", "test", "--rules", str(tmp_path)], capsys)
+    assert code == 2
+    assert "klarsprak.yml:" in err and err.count("\n") == 1
+
+
+def test_rules_test_summary_and_failures(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "test", "--rules", str(FIXTURES)], capsys)
+    assert code == 0
+    book = load_rulebook([FIXTURES])
+    n = sum(len(r.spec.examples.bad) + len(r.spec.examples.good) for r in book.rules)
+    assert f"{n} exempel, {n} godkända" in out
+    broken = tmp_path / "rules"
+    (broken / "sv").mkdir(parents=True)
+    src = (FIXTURES / "sv" / "dialog.yml").read_text(encoding="utf-8")
+    (broken / "sv" / "dialog.yml").write_text(
+        src.replace('good: ["Nu har badet nya tider!"]', 'good: ["Härmed meddelas nya tider."]'),
+        encoding="utf-8")
+    code, out, _ = run(["rules", "test", "--rules", str(broken)], capsys)
+    assert code == 1
+    assert "underkända" in out
+    assert "dialog.informerar-good-0" in out and "dialog.yml:" in out
+
+
+def test_rules_lint_finds_duplicates_across_rules(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "lint", "--rules", str(FIXTURES)], capsys)
+    assert code == 0, out
+    dup = tmp_path / "rules" / "sv"
+    dup.mkdir(parents=True)
+    src = (FIXTURES / "sv" / "dialog.yml").read_text(encoding="utf-8")
+    (dup / "dialog.yml").write_text(src.replace("phrases: [tack]",
+                                                "phrases: [tack, härmed meddelas]"),
+                                    encoding="utf-8")
+    code, out, _ = run(["rules", "lint", "--rules", str(tmp_path / "rules")], capsys)
+    assert code == 1
+    assert "'härmed meddelas' finns också i dialog.informerar" in out
+
+
+def test_rules_docs_write_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "rules.md"
+    code, _, _ = run(["rules", "docs", "--out", str(target), "--rules", str(FIXTURES)], capsys)
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "### `klarsprak.erhalla`" in text
+    assert "Du **erhåller** beskedet i dag." in text
+    assert "| erhålla, erhåller, erhöll, erhållit, erhålls, erhållits | få |" in text
+    code, out, _ = run(["rules", "docs", "--check", "--out", str(target), "--rules",
+                        str(FIXTURES)], capsys)
+    assert code == 0
+    target.write_text(text + "\nhandskrivet\n", encoding="utf-8")
+    code, out, _ = run(["rules", "docs", "--check", "--out", str(target), "--rules",
+                        str(FIXTURES)], capsys)
+    assert code == 1 and "inaktuell" in out
+
+
+def test_eval_goal_figures_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "eval.jsonl"
+    rows = [
+        {"text": "Du erhåller svar. Utbetalningen ska ske i maj.", "label": "bureaucratic",
+         "lang": "sv", "pair_id": "a", "role": "before"},
+        {"text": "Du får svar. Vi betalar i maj.", "label": "plain", "lang": "sv",
+         "pair_id": "a", "role": "after"},
+        {"text": "Hej! Kul att du kom.", "label": "personal", "lang": "sv", "id": "x1"},
+    ]
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                    encoding="utf-8")
+    code, out, _ = run(["eval", str(data), "--rules", str(FIXTURES)], capsys)
+    assert code == 0
+    assert "100 % av 1 (mål ≥ 90 %) ✓" in out
+    assert "klarsprak.erhalla" in out
+    code, out, _ = run(["eval", str(data), "--format", "json", "--rules", str(FIXTURES)], capsys)
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert [x.get("id") for x in lines[:3]] == ["1", "2", "x1"]
+    assert set(lines[0]) == {"id", "label", "lang", "overall", "hints", "warnings", "words"}
+    summary = lines[3]["summary"]
+    assert summary["goals"]["sv"]["pair_win_rate"] == 100.0
+    assert summary["per_label"]["bureaucratic"]["hints_per_100_words"] > 0
+
+
+def test_eval_bad_json_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "eval.jsonl"
+    data.write_text('{"text": "Hej", "label": "plain"}\n\n[1, 2]\n', encoding="utf-8")
+    code, _, err = run(["eval", str(data), "--rules", str(FIXTURES)], capsys)
+    assert code == 2 and "rad 3" in err
+
+
+def test_installed_entry_point_runs() -> None:
+    exe = Path(sys.executable).parent / "tonkoll"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "api.cli"]
+    done = subprocess.run([*cmd, "check", "-", "--rules", str(FIXTURES), "--format", "json"],
+                          input="Du erhåller svar.", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["findings"][0]["matched"] == "erhåller"
+
+
+def test_docs_generation_is_deterministic() -> None:
+    book = load_rulebook([FIXTURES])
+    assert generate(book) == generate(load_rulebook([FIXTURES]))
