@@ -79,7 +79,11 @@ async function handle(msg, sender) {
       const serverUrl = typeof msg.serverUrl === "string" && msg.serverUrl ? msg.serverUrl : settings.serverUrl;
       const token = typeof msg.token === "string" ? msg.token : settings.token;
       const answer = await T.callService(serverUrl, "v1/health", { token, timeoutMs: 5000 });
-      return answer.ok ? { ok: true, health: answer.data } : answer;
+      if (!answer.ok) return answer;
+      // Health is open to all; the rule list needs the token when the service demands one.
+      const rules = await T.callService(serverUrl, "v1/rules", { token, timeoutMs: 5000 });
+      if (!rules.ok && rules.error.kind === "unauthorised") return rules;
+      return { ok: true, health: answer.data };
     }
     case T.MSG.rules: {
       if (!page) return fail("not_allowed");

@@ -56,6 +56,7 @@ globalThis.Tonkoll.Ui = class Ui {
     /** @type {any} */
     this.report = null;
     this.statusText = "";
+    this.panelSignature = "";
   }
 
   mount() {
@@ -99,8 +100,15 @@ globalThis.Tonkoll.Ui = class Ui {
     else b.textContent = "!";
     b.title = state === "hints" ? T.t("badgeHintsTitle", [String(count)]) : (this.statusText || T.t("badgeClearTitle"));
     b.setAttribute("aria-label", b.title);
-    if (!this.panel.hidden) this.renderPanel();
+    if (!this.panel.hidden && this.signature() !== this.panelSignature) this.renderPanel();
     this.position();
+  }
+
+  /** What the panel shows; it is rebuilt only when this changes (never while the writer hovers). */
+  signature() {
+    const r = this.report;
+    const items = r ? [...r.findings, ...r.strengths].map((f) => `${f.rule_id}|${f.matched}|${f.message}`) : [];
+    return `${this.state}|${this.statusText}|${items.join("\n")}`;
   }
 
   togglePanel() {
@@ -112,6 +120,7 @@ globalThis.Tonkoll.Ui = class Ui {
   renderPanel() {
     const T = globalThis.Tonkoll;
     const p = this.panel;
+    this.panelSignature = this.signature();
     p.replaceChildren();
     const title = document.createElement("h2");
     title.textContent = T.t("panelTitle");

@@ -179,12 +179,26 @@ class ExtensionBrowser:
             time.sleep(0.1)
         raise AssertionError(f"content scripts registered for {got}, wanted {want}")
 
-    def stop_service_worker(self) -> None:
-        """Stop the extension's service worker the way Chromium does after idling."""
+    def stop_service_worker(self) -> list[str]:
+        """Stop the extension's service worker the way Chromium does after idling, and return a
+        live list of its later running states (from CDP's ServiceWorker domain)."""
         cdp = self.context.new_cdp_session(self.control)
+        states: list[str] = []
+
+        def record(event: dict[str, Any]) -> None:
+            for version in event["versions"]:
+                if version["scriptURL"].startswith(self.url("")):
+                    states.append(version["runningStatus"])
+
+        cdp.on("ServiceWorker.workerVersionUpdated", record)
         cdp.send("ServiceWorker.enable")
         cdp.send("ServiceWorker.stopAllWorkers")
-        cdp.detach()
+        deadline = time.monotonic() + 10
+        while "stopped" not in states:
+            assert time.monotonic() < deadline, f"the service worker did not stop: {states}"
+            self.control.wait_for_timeout(100)
+        del states[:]
+        return states
 
 
 @pytest.fixture(scope="module")

@@ -84,3 +84,82 @@ def test_hints_in_editor(ready: Any, page_server: Any, live_server: Any, tmp_pat
     expected = EDITORS[name][2].format(typed=DRAFT)
     assert page.evaluate("window.editorText()") == expected
     page.close()
+
+
+EMOJI_DRAFT = "👋 Vi hörs! Du erhåller beskedet från oss i dag."
+
+
+@pytest.mark.parametrize("name", ["textarea", "contenteditable", "lexical"])
+def test_emoji_before_stiff_word(ready: Any, page_server: Any, name: str) -> None:
+    """Offsets are UTF-16 code units: the underline after an emoji covers exactly the word."""
+    page, _ = open_editor(ready, page_server, name)
+    page.keyboard.type(EMOJI_DRAFT)
+    page.wait_for_function(
+        "() => document.querySelector('tonkoll-hints')?.shadowRoot"
+        ".querySelector('.badge').dataset.state === 'hints'", timeout=10_000)
+    assert STIFF in underlined_texts(page, name)
+    assert page.evaluate("window.editorText()") == EMOJI_DRAFT
+    page.close()
+
+
+def test_textarea_underline_sits_under_the_word(ready: Any, page_server: Any) -> None:
+    """The positioned box for a textarea lines up with where the monospace word is drawn."""
+    page, _ = open_editor(ready, page_server, "textarea")
+    page.keyboard.type(DRAFT)
+    page.wait_for_function(
+        "() => document.querySelector('tonkoll-hints').shadowRoot.querySelector('.box')",
+        timeout=10_000)
+    geometry = page.evaluate(
+        """(word) => {
+          const ta = document.getElementById('editor');
+          const cs = getComputedStyle(ta);
+          const ctx = document.createElement('canvas').getContext('2d');
+          ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+          const r = ta.getBoundingClientRect();
+          const left = r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+          const before = ta.value.slice(0, ta.value.indexOf(word));
+          const box = document.querySelector('tonkoll-hints').shadowRoot.querySelector('.box')
+            .getBoundingClientRect();
+          return {expectedLeft: left + ctx.measureText(before).width,
+                  expectedWidth: ctx.measureText(word).width,
+                  left: box.left, width: box.width, top: box.top,
+                  lineTop: r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop),
+                  lineHeight: parseFloat(cs.lineHeight)};
+        }""",
+        STIFF,
+    )
+    assert abs(geometry["left"] - geometry["expectedLeft"]) < 2, geometry
+    assert abs(geometry["width"] - geometry["expectedWidth"]) < 2, geometry
+    assert geometry["lineTop"] < geometry["top"] <= geometry["lineTop"] + geometry["lineHeight"] + 1
+    page.close()
+
+
+def test_hover_ignore_and_follow_changes(ready: Any, page_server: Any) -> None:
+    """Hovering a hint marks its span; typing before it moves the underline along; "ignorera
+    här" hides it for this post only."""
+    page, _ = open_editor(ready, page_server, "contenteditable")
+    page.keyboard.type(DRAFT)
+    page.wait_for_function(
+        "() => document.querySelector('tonkoll-hints').shadowRoot"
+        ".querySelector('.badge').dataset.state === 'hints'", timeout=10_000)
+    page.locator(BADGE).click()
+    hint = page.locator(f"tonkoll-hints >> .hint[data-rule-id='{STIFF_RULE}']")
+    hint.hover()
+    page.wait_for_function(
+        "() => [...(CSS.highlights.get('tonkoll-focus') || [])].some(r => r.toString() === 'erhåller')")
+    # Type at the start: the underline follows the word at once, before any new answer.
+    page.keyboard.press("Control+Home")
+    page.keyboard.type("Hallå! ")
+    page.wait_for_function(
+        "() => [...CSS.highlights.get('tonkoll-hint')].some(r => r.toString() === 'erhåller')")
+    before = int(page.locator(BADGE).get_attribute("data-count") or 0)
+    hint.locator("button.ignore").click()
+    page.wait_for_function(
+        f"() => !document.querySelector('tonkoll-hints').shadowRoot"
+        f".querySelector(\".hint[data-rule-id='{STIFF_RULE}']\")")
+    assert int(page.locator(BADGE).get_attribute("data-count") or 0) == before - 1
+    assert "erhåller" not in underlined_texts(page, "contenteditable")
+    assert page.evaluate("window.editorText()") == "Hallå! " + DRAFT
+    # Still caret in the editor: clicking Tonkoll's UI never took the focus.
+    assert page.evaluate("document.activeElement.id") == "editor"
+    page.close()

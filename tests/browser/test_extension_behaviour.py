@@ -1,0 +1,285 @@
+"""The extension's behaviour around the editor: consent, enabled sites, opt-outs, the service
+going away and coming back, the service worker waking up, options, tokens and the popup."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from conftest import check_count
+
+pytestmark = pytest.mark.browser
+
+STIFF_RULE = "klarsprak.stela-verb"
+DRAFT = "Hej! Du erhåller ett svar från oss inom tre veckor."
+BADGE = "tonkoll-hints >> .badge"
+LOCAL = [{"origin": "http://127.0.0.1", "enabled": True}]
+
+
+def badge_state(page: Any) -> str | None:
+    return page.evaluate(
+        "() => document.querySelector('tonkoll-hints')?.shadowRoot"
+        ".querySelector('.badge')?.dataset.state ?? null")
+
+
+def wait_badge(page: Any, state: str, timeout: float = 10_000) -> None:
+    page.wait_for_function(
+        "(s) => document.querySelector('tonkoll-hints')?.shadowRoot"
+        ".querySelector('.badge')?.dataset.state === s", arg=state, timeout=timeout)
+
+
+def hint_ids(page: Any) -> list[str]:
+    return page.evaluate(
+        "() => { const h = document.querySelector('tonkoll-hints'); if (!h) return []; "
+        "return [...h.shadowRoot.querySelectorAll('.hint')]"
+        ".map(e => e.dataset.ruleId); }")
+
+
+def open_textarea(ext: Any, page_server: Any, host: str = "127.0.0.1",
+                  selector: str = "#editor") -> Any:
+    page = ext.context.new_page()
+    page.goto(page_server.url("textarea.html", host))
+    page.click(selector)
+    return page
+
+
+def wait_until(condition: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def quiet_period() -> None:
+    """Longer than the debounce plus a round trip: if anything were sent, it would be by now."""
+    time.sleep(2.0)
+
+
+def test_nothing_is_sent_before_consent(extension_browser: Any, page_server: Any,
+                                        live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=False, serverUrl=live_server.base_url, customSites=LOCAL)
+    before = check_count(live_server.log_text())
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "consent")
+    quiet_period()
+    assert check_count(live_server.log_text()) == before
+
+    consent = ext.context.new_page()
+    consent.goto(ext.url("consent/consent.html"))
+    consent.click("#agree")
+    consent.wait_for_selector("body[data-consent='true']")
+    consent.close()
+    assert ext.storage()["consent"] is True
+    page.keyboard.type(" Vi ses!")
+    wait_badge(page, "hints")
+    assert check_count(live_server.log_text()) > before
+    assert page.evaluate("window.editorText()") == DRAFT + " Vi ses!"
+    page.close()
+
+
+def test_site_not_enabled_sends_nothing(extension_browser: Any, page_server: Any,
+                                        live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL)
+    before = check_count(live_server.log_text())
+    # localhost is a different site from 127.0.0.1 and is not enabled.
+    page = open_textarea(ext, page_server, host="localhost")
+    page.keyboard.type(DRAFT)
+    quiet_period()
+    assert check_count(live_server.log_text()) == before
+    assert badge_state(page) in (None, "idle")
+    assert page.evaluate("window.editorText()") == DRAFT
+    page.close()
+
+    # A page of an enabled site, then the site is turned off while the page stays open: the
+    # background decides from the sender's URL and refuses; nothing reaches the service.
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "hints")
+    ext.configure(customSites=[{"origin": "http://127.0.0.1", "enabled": False}])
+    wait_badge(page, "idle")
+    before = check_count(live_server.log_text())
+    page.keyboard.type(" Mer text som inte ska skickas.")
+    quiet_period()
+    assert check_count(live_server.log_text()) == before
+    page.close()
+    ext.configure(customSites=LOCAL)
+
+
+def test_opt_out_fields_are_left_alone(extension_browser: Any, page_server: Any,
+                                       live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL)
+    before = check_count(live_server.log_text())
+    page = open_textarea(ext, page_server, selector="#opted-out")
+    page.keyboard.type(DRAFT)
+    page.click("#opted-out-ce")
+    page.keyboard.type(DRAFT)
+    page.click("#password")
+    page.keyboard.type("hemligt lösenord som är långt nog")
+    quiet_period()
+    assert check_count(live_server.log_text()) == before
+    assert badge_state(page) in (None, "idle")
+    page.close()
+
+
+def test_paused_sends_nothing(extension_browser: Any, page_server: Any, live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL, paused=True)
+    before = check_count(live_server.log_text())
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    quiet_period()
+    assert check_count(live_server.log_text()) == before
+    ext.configure(paused=False)
+    page.keyboard.type(" Tack!")
+    wait_badge(page, "hints")
+    page.close()
+
+
+def test_offline_then_recovers(extension_browser: Any, page_server: Any, start_server: Any) -> None:
+    ext = extension_browser
+    server = start_server()
+    ext.configure(consent=True, serverUrl=server.base_url, customSites=LOCAL)
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "hints")
+
+    server.stop()
+    page.keyboard.type(" Vi hörs.")
+    wait_badge(page, "offline")
+    # Typing goes on as usual while the service is away.
+    page.keyboard.type(" Ha det bra!")
+    assert page.evaluate("window.editorText()") == DRAFT + " Vi hörs. Ha det bra!"
+
+    server.start()  # same port
+    page.keyboard.type(" Hej då.")
+    wait_badge(page, "hints")
+    assert page.evaluate("window.editorText()") == DRAFT + " Vi hörs. Ha det bra! Hej då."
+    page.close()
+
+
+def test_stopped_service_worker_wakes_on_next_message(extension_browser: Any, page_server: Any,
+                                                      live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL)
+    page = open_textarea(ext, page_server)
+    page.keyboard.type("Vi ses i morgon på biblioteket, välkommen!")
+    wait_badge(page, "clear")
+    later = ext.stop_service_worker()
+    before = check_count(live_server.log_text())
+    page.keyboard.type(" Du erhåller en present.")
+    wait_badge(page, "hints")
+    assert check_count(live_server.log_text()) > before
+    assert "starting" in later and later[-1] == "running"
+    page.close()
+
+
+def test_options_and_token_persist(extension_browser: Any, page_server: Any,
+                                   start_server: Any) -> None:
+    ext = extension_browser
+    server = start_server(env={"TONKOLL_API_TOKENS": "hemlig-nyckel-1"})
+    ext.configure(consent=True, customSites=LOCAL, token="")
+    options = ext.context.new_page()
+    options.goto(ext.url("options/options.html"))
+    options.fill("#server-url", server.base_url)
+    options.fill("#token", "fel-nyckel")
+    options.click("#test-connection")
+    options.wait_for_selector("#server-status[data-ok='false']")
+    options.fill("#token", "hemlig-nyckel-1")
+    options.click("#test-connection")
+    options.wait_for_selector("#server-status[data-ok='true']")
+    options.click("#save-server")
+    options.wait_for_selector("body[data-rules-loaded='true']")
+    options.reload()
+    assert options.input_value("#server-url") == server.base_url
+    assert options.input_value("#token") == "hemlig-nyckel-1"
+    options.wait_for_selector("body[data-rules-loaded='true']")
+    options.close()
+
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "hints")  # the service only answers with the right Authorization header
+    page.close()
+
+    ext.configure(token="fel-nyckel")
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "error")
+    assert "401" in server.log_text()
+    page.close()
+    ext.configure(token="")
+
+
+def test_rule_turned_off_in_options(extension_browser: Any, page_server: Any,
+                                    live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL, token="",
+                  disabledRules=[])
+    options = ext.context.new_page()
+    options.goto(ext.url("options/options.html"))
+    options.wait_for_selector("body[data-rules-loaded='true']")
+    box = options.locator(f"input[data-rule-id='{STIFF_RULE}']")
+    assert box.is_checked()
+    box.uncheck()
+    wait_until(lambda: STIFF_RULE in ext.storage().get("disabledRules", []))
+    options.close()
+
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    page.wait_for_function(
+        "() => ['hints', 'clear'].includes(document.querySelector('tonkoll-hints')?.shadowRoot"
+        ".querySelector('.badge')?.dataset.state)", timeout=10_000)
+    page.locator(BADGE).click()
+    assert STIFF_RULE not in hint_ids(page)
+    page.close()
+    ext.configure(disabledRules=[])
+
+
+def test_disable_rule_from_the_panel(extension_browser: Any, page_server: Any,
+                                     live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL, token="",
+                  disabledRules=[])
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "hints")
+    page.locator(BADGE).click()
+    page.locator(f"tonkoll-hints >> .hint[data-rule-id='{STIFF_RULE}'] button.disable-rule").click()
+    wait_until(lambda: STIFF_RULE in ext.storage().get("disabledRules", []))
+    assert STIFF_RULE not in hint_ids(page)
+    page.close()
+    ext.configure(disabledRules=[])
+
+
+def test_add_site_in_options(extension_browser: Any, page_server: Any, live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=[])
+    options = ext.context.new_page()
+    options.goto(ext.url("options/options.html"))
+    options.fill("#new-site", page_server.url("textarea.html"))
+    options.click("#add-site")
+    options.wait_for_selector("#custom-sites li[data-origin='http://127.0.0.1']")
+    options.close()
+    ext.configure()  # waits until the content script is registered for the new site
+    page = open_textarea(ext, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "hints")
+    page.close()
+
+
+def test_popup_checks_pasted_text(extension_browser: Any, live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL, token="",
+                  disabledRules=[])
+    popup = ext.context.new_page()
+    popup.goto(ext.url("popup/popup.html"))
+    popup.fill("#paste-text", "👋 " + DRAFT)
+    popup.click("#check")
+    hint = popup.locator(f"#results .hint[data-rule-id='{STIFF_RULE}']")
+    hint.wait_for(state="visible", timeout=10_000)
+    assert "erhåller" in hint.inner_text()
+    popup.close()
