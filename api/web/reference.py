@@ -1,75 +1,28 @@
-"""/regler: the rule reference for the comms team, rendered as HTML from the loaded rules.
+"""/regler: the rule reference for the comms team, from the rules the service uses right now.
 
-Generated from the rule book on every request (never edited by hand), so it always shows the
-rules the service is using right now. Every value is escaped.
+The content is the core's own generator (`tonkoll rules docs`, api.commands.docs.generate),
+rendered from Markdown to HTML with markdown-it-py, so the page and the Markdown reference
+never disagree. The generator escapes rule text; raw HTML in it is only its anchors.
 """
 
 from __future__ import annotations
 
-import re
 from html import escape
 
-from api.rulebook.model import LoadedRule, Rulebook
+from markdown_it import MarkdownIt
 
-LEVELS = {"hint": "Tips", "warning": "Se upp", "praise": "Beröm"}
-LANGUAGES = {"sv": "Svenska regler", "en": "Engelska regler"}
-MARKED = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+from api.commands.docs import generate
+from api.rulebook.model import Rulebook
 
-
-def example_html(example: str) -> str:
-    """An example sentence with its `[[…]]` span shown as a highlight."""
-    parts = MARKED.split(example)
-    return "".join(
-        f"<mark>{escape(part)}</mark>" if i % 2 else escape(part) for i, part in enumerate(parts)
-    )
-
-
-def rule_html(rule: LoadedRule) -> str:
-    spec = rule.spec
-    channels = ", ".join(spec.channels) if spec.channels else "alla kanaler"
-    state = "" if rule.enabled else " · <strong>avstängd</strong>"
-    bad = "".join(f'<li class="ex-bad">{example_html(e)}</li>' for e in spec.examples.bad)
-    good = "".join(f'<li class="ex-good">{example_html(e)}</li>' for e in spec.examples.good)
-    return (
-        f'<article class="rule" id="{escape(rule.id)}">'
-        f"<h3>{escape(rule.id)}</h3>"
-        f'<p class="muted small"><span class="badge level-{escape(rule.level)}">'
-        f"{escape(LEVELS.get(rule.level, rule.level))}</span> {escape(rule.kind)} · "
-        f"{escape(channels)}{state} · {escape(rule.file.name)}:{rule.line}</p>"
-        f"<p><strong>{escape(spec.message)}</strong></p>"
-        f"<p>{escape(spec.explanation)}</p>"
-        f'<blockquote class="handbook">”{escape(spec.handbook)}”</blockquote>'
-        f"<ul>{bad}{good}</ul></article>"
-    )
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def reference_html(book: Rulebook) -> str:
     """The whole /regler page."""
-    sections: list[str] = []
-    toc: list[str] = []
-    for language, heading in LANGUAGES.items():
-        rules = [r for r in book.rules if r.language == language]
-        if not rules:
-            continue
-        sections.append(f"<h2>{escape(heading)}</h2>")
-        for theme, title in book.themes.items():
-            in_theme = [r for r in rules if r.theme == theme]
-            if not in_theme:
-                continue
-            anchor = f"{language}-{theme}"
-            toc.append(
-                f'<li><a href="#{escape(anchor)}">{escape(title)} ({language}, '
-                f"{len(in_theme)})</a></li>"
-            )
-            sections.append(
-                f'<section class="card wide" id="{escape(anchor)}">'
-                f"<h2>{escape(title)}</h2>" + "".join(rule_html(r) for r in in_theme) + "</section>"
-            )
     return PAGE.format(
         count=len(book.rules),
         version=escape(book.version),
-        toc="".join(toc),
-        sections="".join(sections),
+        body=_MARKDOWN.render(generate(book)),
     )
 
 
@@ -84,15 +37,15 @@ PAGE = """<!doctype html>
 </head>
 <body>
   <header class="top">
-    <h1>Tonkolls regler</h1>
-    <p class="lead">{count} regler, version {version}. Sidan byggs från regelfilerna som
-      tjänsten använder just nu. Ändra en fil i regelkatalogen så syns ändringen här inom
-      ett par sekunder.</p>
+    <p class="lead"><strong>Tonkoll</strong> · {count} regler, version {version}. Sidan byggs
+      från regelfilerna som tjänsten använder just nu: ändra en fil i regelkatalogen så syns
+      ändringen här inom ett par sekunder.</p>
     <nav><a href="/">Provsidan</a> · <a href="#prova-regel">Prova en regel</a> ·
-      <a href="/docs">API</a></nav>
+      <a href="/openapi.json">API</a></nav>
   </header>
-  <section class="card"><h2>Teman</h2><ul class="toc">{toc}</ul></section>
-  {sections}
+  <article class="card reference">
+{body}
+  </article>
   <section class="card wide" id="prova-regel" aria-labelledby="prova-rubrik"></section>
 </body>
 </html>

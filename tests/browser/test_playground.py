@@ -71,7 +71,7 @@ def test_paste_a_draft_and_see_hints(browser: Any, live_server: Any, tmp_path: P
 def test_try_a_rule_in_the_browser(browser: Any, live_server: Any) -> None:
     page = browser.new_page()
     page.goto(live_server.base_url + "/regler")
-    assert page.locator("article.rule").count() > 10
+    assert page.locator("article.reference h3").count() > 10
     page.click("#try-form button[type=submit]")
     page.wait_for_selector("#try-result .try-ok")
     assert "alla dess exempel stämmer" in page.locator("#try-result").inner_text()

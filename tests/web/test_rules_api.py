@@ -67,9 +67,10 @@ def test_rule_reference_page(client: TestClient) -> None:
     r = client.get("/regler")
     assert r.status_code == 200
     assert "klarsprak.erhalla" in r.text and "rost.informerar" in r.text
-    assert "Du <mark>erhåller</mark> beskedet i dag." in r.text
+    assert "Du <strong>erhåller</strong> beskedet i dag." in r.text  # the [[…]] span
     assert "Användarna på sociala medier vill inte möta en trist myndighet" in r.text
     assert 'id="prova-regel"' in r.text and "/static/tryrule.js" in r.text
+    assert "<td>erhålla, erhåller, erhöll, erhållit</td>" in r.text
 
 
 def test_rule_reference_escapes_rule_text(rules_dir: Path) -> None:

@@ -51,7 +51,7 @@ function build() {
     labelled("Regel (YAML)", yaml), labelled("Meningar, en per rad", sentences),
     el("div", "row"),
   );
-  /** @type {HTMLElement} */ (form.lastChild).append(labelled("Språk", language), button);
+  /** @type {HTMLElement} */ (form.lastChild).append(labelled("Språk", language, ""), button);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     button.disabled = true;
@@ -72,9 +72,9 @@ function build() {
   host.append(title, intro, form, status, result);
 }
 
-/** @param {string} text @param {HTMLElement} control */
-function labelled(text, control) {
-  const label = el("label", "block", text);
+/** @param {string} text @param {HTMLElement} control @param {string} [className] */
+function labelled(text, control, className = "block") {
+  const label = el("label", className, text);
   label.append(control);
   return label;
 }
