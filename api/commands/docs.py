@@ -102,8 +102,10 @@ def _rule_section(rule: LoadedRule) -> list[str]:
         f"- Varför: {_md(spec.explanation)}",
         f"- Handboken: ”{_md(spec.handbook)}”",
     ]
-    lines += [f"- Undvik: {_example(b)}" for b in spec.examples.bad]
-    lines += [f"- Bättre: {_example(g)}" for g in spec.examples.good]
+    bad_label, good_label = (("Får beröm", "Inget beröm") if spec.level == "praise"
+                             else ("Undvik", "Bättre"))
+    lines += [f"- {bad_label}: {_example(b)}" for b in spec.examples.bad]
+    lines += [f"- {good_label}: {_example(g)}" for g in spec.examples.good]
     lines += _details(rule)
     return [*lines, ""]
 

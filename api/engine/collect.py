@@ -32,7 +32,7 @@ def collect(
 ) -> dict[int, list[Hit]]:
     """rule index -> hits, for the rules that apply."""
     hits: dict[int, list[Hit]] = {}
-    live = {r.index: r for r in plan.rules if applies(r, channel, disabled)}
+    live = plan.live(channel, disabled)
     if not live:
         return hits
     tokens = seg.tokens

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from api.text.readability import lix_of
-from api.text.segment import Segmentation, Sentence, Token, paragraphs
+from api.text.segment import WORD_KINDS, Segmentation, Sentence, Token, paragraphs
 
 Span2 = tuple[int, int]
 Measure = tuple[float, list[Span2]]
@@ -36,13 +36,15 @@ def _longest_sentence(seg: Segmentation) -> list[Span2]:
 
 def _sentence_lix(seg: Segmentation, s: Sentence) -> float:
     toks = _sentence_tokens(seg, s)
-    long_words = sum(1 for t in toks if t.is_word and sum(c.isalpha() for c in t.text) > 6)
+    long_words = sum(1 for t in toks if t.kind in WORD_KINDS and t.kind != "number"
+                     and sum(c.isalpha() for c in t.text) > 6)
     return lix_of(s.words, 1, long_words)
 
 
 def _is_caps(tok: Token) -> bool:
-    letters = [c for c in tok.text if c.isalpha()]
-    return tok.kind == "word" and len(letters) >= 4 and all(c.isupper() for c in letters)
+    return tok.kind == "word" and len(tok.text) >= 4 and tok.text.isupper() and (
+        tok.text.isalpha() or sum(c.isalpha() for c in tok.text) >= 4
+    )
 
 
 def _emoji_count(tok: Token) -> int:
@@ -81,8 +83,13 @@ def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Meas
         return (100.0 * len(buzz_hits) / seg.words if seg.words else 0.0), buzz_hits
     if metric == "paragraph_words":
         best: Measure = (0.0, [])
+        i, n_toks = 0, len(toks)
         for start, end in paragraphs(seg.text):
-            n = sum(1 for t in toks if start <= t.start < end and t.is_word)
+            n = 0
+            while i < n_toks and toks[i].start < end:
+                if toks[i].start >= start and toks[i].kind in WORD_KINDS:
+                    n += 1
+                i += 1
             if n > best[0]:
                 best = (float(n), [(start, end)])
         return best

@@ -19,6 +19,8 @@ from api.rulebook.schema import (
     SubstitutionRule,
 )
 
+CHANNELS = ("generic", "facebook", "x", "instagram", "linkedin")
+
 # Payload roles in the shared phrase lookup.
 HIT = "hit"  # substitution entry or existence phrase: the rule fires here
 BUZZ = "buzz"  # a buzzword counted by a buzzword_density metric
@@ -48,6 +50,17 @@ class LanguagePlan:
     metrics: tuple[LoadedRule, ...] = ()
     absences: tuple[AbsencePlan, ...] = ()
     empty_phrases: tuple[tuple[str, str], ...] = ()  # (rule id, phrase) that can never match
+    live_by_channel: dict[str, frozenset[int]] = field(default_factory=dict)
+    index_of: dict[str, int] = field(default_factory=dict)
+
+    def live(self, channel: str, disabled: frozenset[str]) -> frozenset[int]:
+        """Indexes of the rules that run for this channel, minus the disabled ones."""
+        live = self.live_by_channel.get(channel)
+        if live is None:
+            live = frozenset(r.index for r in self.rules if not r.spec.channels)
+        if disabled:
+            live = live - {self.index_of[d] for d in disabled if d in self.index_of}
+        return live
 
 
 class PlanError(ValueError):
@@ -117,5 +130,11 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
         pattern_set = build_set(sources)
     except Exception as exc:  # pragma: no cover - each pattern compiled alone above
         raise ValueError(f"mönstren gick inte att kombinera: {exc}") from exc
+    live_by_channel = {
+        channel: frozenset(r.index for r in active
+                           if not r.spec.channels or channel in r.spec.channels)
+        for channel in CHANNELS
+    }
     return LanguagePlan(active, lookup, tuple(patterns), pattern_set, tuple(passives),
-                        tuple(metrics), tuple(absences), tuple(empty))
+                        tuple(metrics), tuple(absences), tuple(empty), live_by_channel,
+                        {r.id: r.index for r in active})

@@ -113,65 +113,67 @@ def _count_letters(word: str) -> int:
 
 
 def segment(text: str) -> Segmentation:
-    """Tokens and sentences of ``text``; sentences without words are folded into neighbours."""
-    raw: list[tuple[int, int, str, str, str]] = []
-    breaks: list[int] = []  # index into raw of the first token of each new sentence
-    pending_break = True
+    """Tokens and sentences of ``text``; a group without words joins the sentence before it."""
+    b = _Builder()
+    group: list[tuple[int, int, str, str, str]] = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "other"
         if kind == "nl":
-            pending_break = True
+            if group:
+                b.close(group)
+                group = []
             continue
         start, end = m.span(kind)
         tok = text[start:end]
-        low = tok.lower()
-        if pending_break:
-            breaks.append(len(raw))
-            pending_break = False
-        elif kind == "word" and raw and raw[-1][4] == "abbr" and raw[-1][3] in _CLOSING:
-            if tok[:1].isupper():
-                breaks.append(len(raw))
-        raw.append((start, end, tok, low, kind))
+        if (kind == "word" and group and group[-1][4] == "abbr" and group[-1][3] in _CLOSING
+                and tok[:1].isupper()):
+            b.close(group)
+            group = []
+        group.append((start, end, tok, tok.lower(), kind))
         if kind == "end":
-            pending_break = True
-    return _assemble(text, raw, breaks)
+            b.close(group)
+            group = []
+    if group:
+        b.close(group)
+    starts = tuple(s.start for s in b.sentences)
+    return Segmentation(text, tuple(b.tokens), tuple(b.sentences), b.words, b.long_words,
+                        b.letters, starts, encodable(text))
 
 
-def _assemble(
-    text: str, raw: list[tuple[int, int, str, str, str]], breaks: list[int]
-) -> Segmentation:
-    # Group raw tokens into sentences; a group without words joins the previous sentence.
-    groups: list[list[int]] = []
-    bounds = breaks + [len(raw)]
-    for b0, b1 in zip(bounds, bounds[1:], strict=False):
-        if b1 <= b0:
-            continue
-        has_word = any(raw[i][4] in WORD_KINDS for i in range(b0, b1))
-        if not has_word and groups:
-            groups[-1][1] = b1
-        elif groups and not _group_has_word(raw, groups[-1]):
-            groups[-1][1] = b1
-        else:
-            groups.append([b0, b1])
-    tokens: list[Token] = []
-    sentences: list[Sentence] = []
-    words = long_words = letters = 0
-    for si, (g0, g1) in enumerate(groups):
+class _Builder:
+    """Collects tokens and sentences group by group (a group ends at . ! ? … or a line break)."""
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+        self.sentences: list[Sentence] = []
+        self.words = self.long_words = self.letters = 0
+
+    def close(self, group: list[tuple[int, int, str, str, str]]) -> None:
         n_words = 0
-        for i in range(g0, g1):
-            start, end, tok, low, kind = raw[i]
+        for _s, _e, tok, _l, kind in group:
             if kind in WORD_KINDS:
                 n_words += 1
-                n_letters = 0 if kind == "number" else _count_letters(tok)
-                letters += n_letters
-                if n_letters > 6:
-                    long_words += 1
-            tokens.append(Token(start, end, tok, low, kind, si, i == g0))
-        words += n_words
-        sentences.append(Sentence(raw[g0][0], raw[g1 - 1][1], n_words, g0, g1 - 1))
-    starts = tuple(s.start for s in sentences)
-    return Segmentation(text, tuple(tokens), tuple(sentences), words, long_words, letters, starts,
-                        encodable(text))
+                if kind != "number":
+                    n_letters = len(tok) if tok.isalpha() else _count_letters(tok)
+                    self.letters += n_letters
+                    if n_letters > 6:
+                        self.long_words += 1
+        self.words += n_words
+        sentences = self.sentences
+        first = len(self.tokens)
+        if sentences and (n_words == 0 or sentences[-1].words == 0):
+            prev = sentences[-1]  # join the sentence before
+            index, is_first = len(sentences) - 1, False
+            sentences[-1] = Sentence(prev.start, group[-1][1], prev.words + n_words,
+                                     prev.first_token, first + len(group) - 1)
+        else:
+            index, is_first = len(sentences), True
+            sentences.append(Sentence(group[0][0], group[-1][1], n_words, first,
+                                      first + len(group) - 1))
+        append = self.tokens.append
+        for start, end, tok, low, kind in group:
+            append(Token(start, end, tok, low, kind, index, is_first))
+            is_first = False
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -184,10 +186,6 @@ def encodable(text: str) -> str:
     except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", text)
     return text
-
-
-def _group_has_word(raw: list[tuple[int, int, str, str, str]], group: list[int]) -> bool:
-    return any(raw[i][4] in WORD_KINDS for i in range(group[0], group[1]))
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:

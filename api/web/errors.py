@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("tonkoll.web")
 
+BODY_PARSE_ERROR = "There was an error parsing the body"  # FastAPI's own wording
 INTERNAL_MESSAGE = "Något gick fel hos oss. Försök igen om en stund."
 
 STATUS_MESSAGES: dict[int, tuple[str, str]] = {
@@ -65,8 +66,12 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     return {"code": code, "message": message, **extra}
 
 
-def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     return JSONResponse(error_body(code, message, **extra), status_code=status, headers=headers)
 
 
@@ -105,8 +110,11 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400 and exc.detail == BODY_PARSE_ERROR:
+        # FastAPI's answer to a body that is not UTF-8: malformed JSON like any other.
+        return error_response(422, "invalid_json", "Förfrågan är inte giltig JSON i UTF-8.")
     code, message = STATUS_MESSAGES.get(exc.status_code, ("error", "Förfrågan misslyckades."))
-    return error_response(exc.status_code, code, message)
+    return error_response(exc.status_code, code, message, headers=exc.headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
