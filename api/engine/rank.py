@@ -71,8 +71,11 @@ def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str
     )
 
 
-def _fold(hits: list[Hit], seg: Segmentation) -> dict[int, list[Hit]]:
-    """Group hits by entry, dropping overlaps and second hits in a sentence already hit."""
+def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, list[Hit]]:
+    """Group hits by entry, dropping overlaps and second hits in a sentence already hit.
+
+    A whole-text rule gives one finding anyway, so it keeps every span (each emoji, hashtag).
+    """
     ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
     groups: dict[int, list[Hit]] = {}
     seen_sentences: set[int] = set()
@@ -80,10 +83,11 @@ def _fold(hits: list[Hit], seg: Segmentation) -> dict[int, list[Hit]]:
     for hit in ordered:
         if hit.start < last_end:
             continue
-        sentence = seg.sentence_at(hit.start)
-        if sentence in seen_sentences:
-            continue
-        seen_sentences.add(sentence)
+        if not whole_text:
+            sentence = seg.sentence_at(hit.start)
+            if sentence in seen_sentences:
+                continue
+            seen_sentences.add(sentence)
         last_end = max(last_end, hit.end)
         groups.setdefault(hit.entry, []).append(hit)
     return groups
@@ -97,7 +101,7 @@ def build_findings(
     strengths: list[Finding] = []
     for rule_index, hits in raw.items():
         rule = book.rules[rule_index]
-        groups = _fold(hits, seg)
+        groups = _fold(hits, seg, rule.whole_text)
         if rule.level == "praise":
             folded = sorted((h for g in groups.values() for h in g), key=lambda h: h.start)
             strengths.append(_finding(rule, folded, seg, language))

@@ -36,7 +36,13 @@ TRY_FILE = Path("prova.yml")
 
 def parse_text(text: str) -> YamlDocument:
     """YAML text -> document with line numbers, with the same safety as rule files."""
-    loader = _Loader(text, TRY_FILE)
+    try:
+        loader = _Loader(text, TRY_FILE)
+    except yaml.reader.ReaderError as exc:  # a control character PyYAML refuses to read
+        line = text[: exc.position].count("\n") + 1
+        raise RuleError(
+            TRY_FILE, line, f"YAML-fel: tecknet {exc.character!r} går inte att använda"
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

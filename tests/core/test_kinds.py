@@ -142,3 +142,10 @@ def test_disabled_rules_are_skipped(book: Rulebook) -> None:
 def test_lone_surrogates_do_not_crash(book: Rulebook) -> None:
     report = check("Utbetalningen ska ske \ud800 i maj.", book)
     assert hits(report, "klarsprak.ska-ske") == ["ska ske"]
+
+
+def test_whole_text_metric_keeps_every_span(book: Rulebook) -> None:
+    report = check("Kul 😀😀 och 👍🏽! Vi ses 🎉", book)
+    f = next(f for f in report.findings if f.rule_id == "lasbarhet.emoji")
+    assert [s.text for s in f.spans] == ["😀", "😀", "👍🏽", "🎉"]
+    assert f.message == "4 emoji – högst 2 räcker."
