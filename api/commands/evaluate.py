@@ -110,7 +110,7 @@ def evaluate(lines: list[str], rules: list[str] | None) -> Summary:
             raise CliError(f"rad {number}: ogiltig JSON ({exc.msg})") from None
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             raise CliError(f"rad {number}: objektet saknar fältet \"text\" (en sträng)")
-        lang = rec.get("lang") if rec.get("lang") in ("sv", "en") else "auto"
+        lang = str(rec["lang"]) if rec.get("lang") in ("sv", "en") else "auto"
         report, scores = check_detailed(rec["text"], book, language=lang)
         summary.rows.append(Row(
             key=str(rec.get("id", number)), label=str(rec.get("label", "okänd")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from api.engine.metric import measure_sentences, measure_text, overflow_span
 from api.engine.passive import find_passives
@@ -39,7 +40,7 @@ def collect(
     buzz: dict[int, list[tuple[int, int]]] = {}
     present: set[int] = set()
     for first, last, payload in plan.lookup.scan(tokens):
-        rule_index, role, entry = payload  # type: ignore[misc]
+        rule_index, role, entry = cast(tuple[int, str, int], payload)
         if rule_index not in live:
             continue
         start, end = tokens[first].start, tokens[last].end

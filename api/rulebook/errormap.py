@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -43,7 +44,7 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def describe(err: dict[str, Any], allowed: list[str]) -> str:
+def describe(err: Mapping[str, Any], allowed: list[str]) -> str:
     """One plain sentence for one pydantic error."""
     loc = _clean_loc(tuple(err.get("loc", ())))
     key = next((p for p in reversed(loc) if isinstance(p, str)), "")
@@ -105,7 +106,8 @@ def _allowed_keys_at(loc: PathKey, doc: YamlDocument, model: type[BaseModel]) ->
         rule_model = by_kind.get(kind, schema.RuleBase)
         if len(parent) == 2:
             return _field_names(rule_model)
-        sub = {"examples": schema.Examples, "entries": schema.Entry}.get(str(parent[2]))
+        subs: dict[str, type[BaseModel]] = {"examples": schema.Examples, "entries": schema.Entry}
+        sub = subs.get(str(parent[2]))
         if sub is not None:
             return _field_names(sub)
     if parent[0] == "overrides":

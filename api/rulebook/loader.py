@@ -99,8 +99,10 @@ def load_rulebook(dirs: Iterable[Path | str], *, run_examples: bool = True) -> R
                 pending.pop(spec.id, None)  # a later directory replaces the rule
                 pending[spec.id] = _Pending(spec, lang or "sv", file, line, doc, i)
             for i, ov in enumerate(parsed.overrides):
-                changes = {k: v for k, v in (("enabled", ov.enabled), ("level", ov.level))
-                           if v is not None}
+                changes: dict[str, object] = {
+                    k: v for k, v in (("enabled", ov.enabled), ("level", ov.level))
+                    if v is not None
+                }
                 overrides.append((doc, i, changes, ov.id))
         for doc, i, changes, rule_id in overrides:
             if rule_id not in pending:

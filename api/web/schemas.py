@@ -107,7 +107,7 @@ class HealthResponse(BaseModel):
 
 class TryRequest(BaseModel):
     yaml: str = Field(
-        max_length=200_000,
+        max_length=100_000,
         description="One rule (a mapping with `id` and `kind`), a list of rules, "
         "or a whole rule file (with `theme` and `rules`).",
     )
