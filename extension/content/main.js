@@ -119,7 +119,7 @@
       return;
     }
     if (st.error && !st.report) {
-      ui.show(st.error === "offline" ? "offline" : "error", { statusText: T.t(`error_${st.error}`) });
+      ui.show(st.error === "offline" ? "offline" : "error", { statusText: T.t(`error_${st.error}`), error: st.error });
       return;
     }
     const report = visibleReport(st, read.text);
@@ -129,7 +129,7 @@
     }
     const spans = report.findings.flatMap((f) => (f.spans && f.spans.length ? f.spans : [{ offset: f.offset, length: f.length, text: f.matched }]));
     const focus = focusHint ? report.findings.filter((f) => f.rule_id === focusHint.rule_id).flatMap((f) => f.spans || []) : [];
-    if (st.error) ui.show(st.error === "offline" ? "offline" : "error", { report, statusText: T.t(`error_${st.error}`) });
+    if (st.error) ui.show(st.error === "offline" ? "offline" : "error", { report, statusText: T.t(`error_${st.error}`), error: st.error });
     else ui.show(report.findings.length ? "hints" : "clear", { report });
     ui.underline(el, read, st.error ? [] : spans, st.error ? [] : focus);
   }

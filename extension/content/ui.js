@@ -75,7 +75,7 @@ globalThis.Tonkoll.Ui = class Ui {
 
   /**
    * @param {"idle"|"busy"|"hints"|"clear"|"offline"|"error"|"consent"} state
-   * @param {{report?: any, statusText?: string}} [data]
+   * @param {{report?: any, statusText?: string, error?: string}} [data]
    */
   show(state, data = {}) {
     const T = globalThis.Tonkoll;
@@ -84,6 +84,8 @@ globalThis.Tonkoll.Ui = class Ui {
     this.statusText = data.statusText || "";
     const b = this.badge;
     b.dataset.state = state;
+    if (data.error) b.dataset.error = data.error;
+    else delete b.dataset.error;
     const count = this.report ? this.report.findings.length : 0;
     b.dataset.count = String(state === "hints" || state === "clear" ? count : 0);
     if (state === "idle") {

@@ -283,3 +283,41 @@ def test_popup_checks_pasted_text(extension_browser: Any, live_server: Any) -> N
     hint.wait_for(state="visible", timeout=10_000)
     assert "erhåller" in hint.inner_text()
     popup.close()
+
+
+def test_too_long_text_gets_a_calm_error(extension_browser: Any, page_server: Any,
+                                         live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL, token="",
+                  paused=False)
+    page = open_textarea(ext, page_server)
+    long_text = "Vi ses på torget. " * 700  # 12,600 characters: over the service's limit
+    page.fill("#editor", long_text)
+    wait_badge(page, "error")
+    assert page.locator(BADGE).get_attribute("data-error") == "too_long"
+    assert page.evaluate("window.editorText()") == long_text
+    page.close()
+
+
+def test_popup_switches_for_the_current_site(extension_browser: Any, page_server: Any,
+                                             live_server: Any) -> None:
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL, paused=False)
+    page = open_textarea(ext, page_server)
+    page.bring_to_front()
+    with ext.context.expect_page() as opened:
+        ext.control.evaluate(
+            "url => chrome.windows.create({url, type: 'popup', width: 380, height: 600})",
+            ext.url("popup/popup.html"))
+    popup = opened.value
+    popup.wait_for_selector("#site-enabled[data-origin='http://127.0.0.1']")
+    assert popup.is_checked("#site-enabled")
+    assert "127.0.0.1" in popup.inner_text("#site-label")
+    popup.uncheck("#site-enabled")
+    wait_until(lambda: ext.storage()["customSites"] == [
+        {"origin": "http://127.0.0.1", "enabled": False}])
+    popup.check("#paused")
+    wait_until(lambda: ext.storage()["paused"] is True)
+    popup.close()
+    page.close()
+    ext.configure(customSites=LOCAL, paused=False)

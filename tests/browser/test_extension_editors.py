@@ -4,10 +4,13 @@ underline sits on the word, and the editor's own model text is exactly what was 
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import check_count
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +86,9 @@ def test_hints_in_editor(ready: Any, page_server: Any, live_server: Any, tmp_pat
 
     expected = EDITORS[name][2].format(typed=DRAFT)
     assert page.evaluate("window.editorText()") == expected
+    # The draft never lands in extension storage.
+    stored = json.dumps(ready.storage(), ensure_ascii=False)
+    assert STIFF not in stored and "veckor" not in stored
     page.close()
 
 
@@ -146,7 +152,8 @@ def test_hover_ignore_and_follow_changes(ready: Any, page_server: Any) -> None:
     hint = page.locator(f"tonkoll-hints >> .hint[data-rule-id='{STIFF_RULE}']")
     hint.hover()
     page.wait_for_function(
-        "() => [...(CSS.highlights.get('tonkoll-focus') || [])].some(r => r.toString() === 'erhåller')")
+        "() => [...(CSS.highlights.get('tonkoll-focus') || [])]"
+        ".some(r => r.toString() === 'erhåller')")
     # Type at the start: the underline follows the word at once, before any new answer.
     page.keyboard.press("Control+Home")
     page.keyboard.type("Hallå! ")
@@ -162,4 +169,17 @@ def test_hover_ignore_and_follow_changes(ready: Any, page_server: Any) -> None:
     assert page.evaluate("window.editorText()") == "Hallå! " + DRAFT
     # Still caret in the editor: clicking Tonkoll's UI never took the focus.
     assert page.evaluate("document.activeElement.id") == "editor"
+    page.close()
+
+
+def test_one_request_per_pause(ready: Any, page_server: Any, live_server: Any) -> None:
+    """Typing at a normal pace sends one request after the writer pauses, not one per key."""
+    page, _ = open_editor(ready, page_server, "textarea")
+    before = check_count(live_server.log_text())
+    page.keyboard.type("Vi ses på torget i morgon klockan tio!", delay=60)
+    page.wait_for_function(
+        "() => ['hints', 'clear'].includes(document.querySelector('tonkoll-hints')?.shadowRoot"
+        ".querySelector('.badge').dataset.state)", timeout=10_000)
+    time.sleep(1.5)
+    assert check_count(live_server.log_text()) - before == 1
     page.close()
