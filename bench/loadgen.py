@@ -18,11 +18,17 @@ from typing import Any
 from bench.stats import percentile
 
 WRK_SCRIPT = """
-local f = assert(io.open("@BODY@", "rb"))
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
+-- One JSON body per line; each request takes the next one, so no two requests in a row
+-- carry the same draft (as in real use, and so no cache could flatter the figures).
+local bodies = {}
+for line in io.lines("@BODY@") do bodies[#bodies + 1] = line end
+local headers = {["Content-Type"] = "application/json"}
+local n = 0
+
+request = function()
+  n = n % #bodies + 1
+  return wrk.format("POST", nil, headers, bodies[n])
+end
 
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -52,12 +58,12 @@ def ensure_wrk(install: bool) -> str | None:
     return shutil.which("wrk")
 
 
-def run_wrk(wrk: str, url: str, body: bytes, connections: int, seconds: float,
+def run_wrk(wrk: str, url: str, bodies: list[bytes], connections: int, seconds: float,
             cpu: str | None) -> dict[str, Any]:
-    """One wrk run; returns rps, p50/p99 latency in ms and error counts."""
+    """One wrk run cycling through `bodies`; returns rps, p50/p99 latency (ms) and errors."""
     with tempfile.TemporaryDirectory() as tmp:
-        body_path = Path(tmp) / "body.json"
-        body_path.write_bytes(body)
+        body_path = Path(tmp) / "bodies.jsonl"
+        body_path.write_bytes(b"\n".join(bodies) + b"\n")
         script = Path(tmp) / "post.lua"
         script.write_text(WRK_SCRIPT.replace("@BODY@", str(body_path)))
         threads = max(1, min(2, connections))
@@ -84,7 +90,7 @@ def run_wrk(wrk: str, url: str, body: bytes, connections: int, seconds: float,
     }
 
 
-async def _python_load(url: str, body: bytes, connections: int,
+async def _python_load(url: str, bodies: list[bytes], connections: int,
                        seconds: float) -> dict[str, Any]:
     import httpx
 
@@ -94,19 +100,21 @@ async def _python_load(url: str, body: bytes, connections: int,
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     headers = {"Content-Type": "application/json"}
     async with httpx.AsyncClient(limits=limits, timeout=10.0) as client:
-        async def worker() -> None:
+        async def worker(first: int) -> None:
             nonlocal errors
+            n = first
             while time.perf_counter() < deadline:
+                n = (n + 1) % len(bodies)
                 start = time.perf_counter()
                 try:
-                    resp = await client.post(url, content=body, headers=headers)
+                    resp = await client.post(url, content=bodies[n], headers=headers)
                     ok = 200 <= resp.status_code < 300
                 except httpx.HTTPError:
                     ok = False
                 latencies.append(time.perf_counter() - start)
                 errors += 0 if ok else 1
         started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(connections)))
+        await asyncio.gather(*(worker(i) for i in range(connections)))
         elapsed = time.perf_counter() - started
     ms = [v * 1000 for v in latencies] or [0.0]
     return {
@@ -122,6 +130,7 @@ async def _python_load(url: str, body: bytes, connections: int,
     }
 
 
-def run_python(url: str, body: bytes, connections: int, seconds: float) -> dict[str, Any]:
+def run_python(url: str, bodies: list[bytes], connections: int,
+               seconds: float) -> dict[str, Any]:
     """The fallback generator: `connections` asyncio workers sharing one httpx client."""
-    return asyncio.run(_python_load(url, body, connections, seconds))
+    return asyncio.run(_python_load(url, bodies, connections, seconds))

@@ -41,7 +41,7 @@ def verdict(value: float | None, target: float, low: bool = False) -> dict[str, 
 def print_tables(result: dict[str, Any]) -> None:
     m = result["machine"]
     print(f"\nMachine: {m['cores']} cores, {m['memory_mb']} MB, {m['cpu_model']}, "
-          f"Python {m['python']}")
+          f"Python {m['python']}; load average at start {m['load_average_start']}")
     engine = result.get("engine")
     if engine:
         print(f"\nEngine ({engine['rules']} rules, version {engine['rules_version']}): "
@@ -58,13 +58,17 @@ def print_tables(result: dict[str, Any]) -> None:
         print(f"\nService ({service['generator']}, {service['seconds_per_run']:g} s per run, "
               f"{service['workers']} worker)")
         print(f"{'post':>6} {'app':>8} {'conns':>5} {'rps':>9} {'p50 ms':>8} {'p99 ms':>8} "
-              f"{'errors':>6} {'ratio':>6}")
+              f"{'errors':>6} {'ratio':>6} {'cpu ms/req':>10} {'cpu ratio':>9}")
         for size, ratios in service["throughput_ratio"].items():
+            cpu_ratios = service["cpu_ratio"][size]
             for name in ("tonkoll", "minimal"):
                 for r in service[name]["runs"][size]:
-                    ratio = f"{ratios[str(r['connections'])]:.0%}" if name == "tonkoll" else ""
-                    print(f"{size:>6} {name:>8} {r['connections']:>5} {r['rps']:>9.1f} "
-                          f"{r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['errors']:>6} {ratio:>6}")
+                    conns = str(r["connections"])
+                    ratio = f"{ratios[conns]:.0%}" if name == "tonkoll" else ""
+                    cpu_ratio = f"{cpu_ratios[conns]:.0%}" if name == "tonkoll" else ""
+                    print(f"{size:>6} {name:>8} {conns:>5} {r['rps']:>9.1f} "
+                          f"{r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['errors']:>6} {ratio:>6} "
+                          f"{r['server_cpu_ms_per_request']:>10.3f} {cpu_ratio:>9}")
         print(f"server peak RSS (MB): tonkoll {service['tonkoll']['peak_rss_mb']}, "
               f"minimal {service['minimal']['peak_rss_mb']}")
     print("\nTargets:")

@@ -22,6 +22,7 @@ from bench.stats import machine
 from bench.texts import DEFAULT_EVAL, build_posts, read_swedish_texts
 
 ROOT = Path(__file__).resolve().parent.parent
+BODIES_PER_SIZE = 40
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -53,18 +54,19 @@ def cpu_plan(workers: int) -> tuple[str | None, str | None]:
 def bench_service(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     wrk = None if args.no_wrk else ensure_wrk(install=not args.no_install)
     sizes = [int(c) for c in args.service_chars.split(",") if c.strip()]
-    bodies: dict[str, bytes] = {}
-    for size in sizes:
-        post = build_posts(texts, size, 1)[0]
-        bodies[str(size)] = json.dumps({"text": post, "language": "auto", "channel": "generic"},
-                                       ensure_ascii=False).encode()
+    bodies: dict[str, list[bytes]] = {
+        str(size): [json.dumps({"text": post, "language": "auto", "channel": "generic"},
+                               ensure_ascii=False).encode()
+                    for post in build_posts(texts, size, BODIES_PER_SIZE)]
+        for size in sizes}
     conns = [int(c) for c in args.connections.split(",") if c.strip()]
     server_cpu, load_cpu = cpu_plan(args.workers)
     out: dict[str, Any] = {
         "generator": "wrk" if wrk else "python-httpx",
         "seconds_per_run": args.seconds,
         "workers": args.workers,
-        "body_bytes": {size: len(body) for size, body in bodies.items()},
+        "bodies_per_size": BODIES_PER_SIZE,
+        "body_bytes_mean": {size: round(sum(map(len, b)) / len(b)) for size, b in bodies.items()},
         "pinning": {"server_cpu": server_cpu, "load_cpu": load_cpu},
         "uvicorn_flags": "--factory --log-level warning",
     }
@@ -74,13 +76,20 @@ def bench_service(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         for name, app in apps.items():
             print(f"bench: loading {name} ({app}) …", flush=True)
             with uvicorn_server(app, args.rules, args.workers, server_cpu, log) as server:
-                for size, body in bodies.items():
-                    answer = post_once(server.url + "/v1/check", body)
+                for size, some in bodies.items():
+                    answers = [post_once(server.url + "/v1/check", body) for body in some]
                     if name == "tonkoll":
-                        out.setdefault("rules_version", answer.get("rules_version"))
-                        out.setdefault("findings_in_body", {})[size] = \
-                            len(answer.get("findings", []))
+                        out.setdefault("rules_version", answers[0].get("rules_version"))
+                        out.setdefault("findings_mean", {})[size] = round(
+                            sum(len(a.get("findings", [])) for a in answers) / len(answers), 1)
                 out[name] = measure(server, bodies, conns, args.seconds, wrk, load_cpu)
+    out["cpu_ratio"] = {  # minimal's server CPU per request / ours: immune to other load
+        size: {str(mine["connections"]): round(
+            ceiling["server_cpu_ms_per_request"] / mine["server_cpu_ms_per_request"], 3)
+            for mine, ceiling in zip(out["tonkoll"]["runs"][size],
+                                     out["minimal"]["runs"][size], strict=True)
+            if mine["server_cpu_ms_per_request"]}
+        for size in bodies}
     out["throughput_ratio"] = {
         size: {str(mine["connections"]): round(mine["rps"] / ceiling["rps"], 3)
                for mine, ceiling in zip(out["tonkoll"]["runs"][size],
@@ -102,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         result["engine"] = bench_engine(args.rules, texts, args.iterations)
     if not args.engine_only:
         result["service"] = bench_service(args, texts)
+    result["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     result["targets"] = verdicts(result)
     print_tables(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -77,6 +77,7 @@ def wait_ready(server: Server, log_path: Path, timeout: float = 30.0) -> None:
 
 
 def post_once(url: str, body: bytes) -> dict[str, Any]:
+    """POST one body and return the parsed JSON answer (raises on an HTTP error)."""
     req = urllib.request.Request(url, data=body, method="POST",
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=10) as resp:
@@ -92,19 +93,40 @@ def server_pids(server: Server) -> list[int]:
     return pids
 
 
-def measure(server: Server, bodies: dict[str, bytes], connections: list[int], seconds: float,
-            wrk: str | None, load_cpu: str | None) -> dict[str, Any]:
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time consumed so far by these processes (from /proc/PID/stat)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def measure(server: Server, bodies: dict[str, list[bytes]], connections: list[int],
+            seconds: float, wrk: str | None, load_cpu: str | None) -> dict[str, Any]:
     """Warm up, then one bounded load run per body and connection count; plus server memory."""
     url = server.url + "/v1/check"
     runs: dict[str, list[dict[str, Any]]] = {}
-    for size, body in bodies.items():
+    for size, some in bodies.items():
         warm = min(2.0, seconds)
         if wrk:
-            run_wrk(wrk, url, body, 4, warm, load_cpu)
+            run_wrk(wrk, url, some, 4, warm, load_cpu)
         else:
-            run_python(url, body, 4, warm)
-        runs[size] = [run_wrk(wrk, url, body, conns, seconds, load_cpu) if wrk
-                      else run_python(url, body, conns, seconds) for conns in connections]
+            run_python(url, some, 4, warm)
+        runs[size] = []
+        for conns in connections:
+            pids = server_pids(server)
+            cpu_before = cpu_seconds(pids)
+            run = (run_wrk(wrk, url, some, conns, seconds, load_cpu) if wrk
+                   else run_python(url, some, conns, seconds))
+            cpu = cpu_seconds(pids) - cpu_before
+            # Server CPU per request: robust to other load on the machine (a shared CI box).
+            run["server_cpu_ms_per_request"] = round(1000 * cpu / max(1, run["requests"]), 4)
+            runs[size].append(run)
     pids = server_pids(server)
     rss = {str(pid): round(proc_status_kb(pid, "VmRSS") / 1024, 1) for pid in pids}
     hwm = {str(pid): round(proc_status_kb(pid, "VmHWM") / 1024, 1) for pid in pids}

@@ -57,6 +57,7 @@ def machine() -> dict[str, object]:
         "memory_mb": round(mem_kb / 1024),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
     }
 
 
