@@ -71,7 +71,7 @@ def collect(
             continue
         if seg.words < ap.rule.spec.min_words:  # type: ignore[union-attr]
             continue
-        if ap.pattern is not None and ap.pattern.find(seg):
+        if ap.pattern is not None and ap.pattern.occurs(seg):
             continue
         start, end = seg.first_sentence_span()
         hits[rule.index] = [Hit(start, end)]

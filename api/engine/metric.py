@@ -14,12 +14,14 @@ finding should underline. A rule fires when value > limit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from api.text.readability import lix_of
 from api.text.segment import WORD_KINDS, Segmentation, Sentence, Token, paragraphs
 
 Span2 = tuple[int, int]
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 Measure = tuple[float, list[Span2]]
 
 
@@ -41,10 +43,8 @@ def _sentence_lix(seg: Segmentation, s: Sentence) -> float:
     return lix_of(s.words, 1, long_words)
 
 
-def _is_caps(tok: Token) -> bool:
-    return tok.kind == "word" and len(tok.text) >= 4 and tok.text.isupper() and (
-        tok.text.isalpha() or sum(c.isalpha() for c in tok.text) >= 4
-    )
+def _is_caps(text: str) -> bool:
+    return text.isupper() and (text.isalpha() or sum(c.isalpha() for c in text) >= 4)
 
 
 def _emoji_count(tok: Token) -> int:
@@ -71,7 +71,8 @@ def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Meas
         runs = [(t.start, t.end) for t in toks if t.kind == "end" and "!" in t.text]
         return float(sum(t.text.count("!") for t in toks if t.kind == "end")), runs
     if metric == "caps_words":
-        spans = [(t.start, t.end) for t in toks if _is_caps(t)]
+        spans = [(t.start, t.end) for t in toks
+                 if t.kind == "word" and len(t.text) >= 4 and _is_caps(t.text)]
         return float(len(spans)), spans
     if metric == "hashtags":
         spans = [(t.start, t.end) for t in toks if t.kind == "hashtag"]
@@ -82,6 +83,10 @@ def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Meas
     if metric == "buzzword_density":
         return (100.0 * len(buzz_hits) / seg.words if seg.words else 0.0), buzz_hits
     if metric == "paragraph_words":
+        if not _PARAGRAPH_BREAK.search(seg.text):
+            stripped = seg.text.strip()
+            lead = len(seg.text) - len(seg.text.lstrip())
+            return float(seg.words), [(lead, lead + len(stripped))]
         best: Measure = (0.0, [])
         i, n_toks = 0, len(toks)
         for start, end in paragraphs(seg.text):

@@ -84,6 +84,12 @@ class CompiledPattern:
     group: int
     checks_boundary: bool
 
+    def occurs(self, seg: Segmentation) -> bool:
+        """Whether the pattern matches anywhere (word-boundary rule included)."""
+        if not self.checks_boundary:
+            return self.regex.search(seg.safe_text or seg.text) is not None
+        return bool(self.find(seg))
+
     def find(self, seg: Segmentation) -> list[tuple[int, int]]:
         """(start, end) of each non-empty match (of ``group``), in code points."""
         text = seg.safe_text or seg.text

@@ -6,8 +6,6 @@ that hits several times before one that hits once. The top PRIMARY_COUNT are ``p
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from api.engine.collect import Hit
 from api.findings import Finding, Span
 from api.rulebook.model import LoadedRule, Rulebook
@@ -47,7 +45,14 @@ def render_message(template: str, values: dict[str, str]) -> str:
         return template
 
 
-def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str) -> Finding:
+def impact_of(rule: LoadedRule, spans: int) -> int:
+    """Warnings before hints, whole-post issues before single words, repeats before one-offs."""
+    impact = LEVEL_IMPACT.get(rule.level, 0) + min(spans - 1, MAX_SPAN_BONUS) * PER_SPAN_IMPACT
+    return impact + WHOLE_TEXT_IMPACT if rule.whole_text else impact
+
+
+def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str,
+             primary: bool = False) -> Finding:
     first = hits[0]
     text = seg.text
     suggestions = _suggestions(rule, first.entry)
@@ -59,15 +64,13 @@ def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str
         "limit": _format_number(first.limit, language),
     }
     spans = tuple(Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits)
-    impact = LEVEL_IMPACT.get(rule.level, 0) + min(len(spans) - 1, MAX_SPAN_BONUS) * PER_SPAN_IMPACT
-    if rule.whole_text:
-        impact += WHOLE_TEXT_IMPACT
     spec = rule.spec
     return Finding(
         rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
         message=render_message(spec.message, values), explanation=spec.explanation,
         handbook=spec.handbook, offset=first.start, length=first.end - first.start,
-        matched=matched, suggestions=suggestions, spans=spans, impact=impact,
+        matched=matched, suggestions=suggestions, spans=spans,
+        impact=impact_of(rule, len(spans)), primary=primary,
     )
 
 
@@ -97,7 +100,7 @@ def build_findings(
     raw: dict[int, list[Hit]], book: Rulebook, seg: Segmentation, language: str
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """(findings ranked by impact with the top three primary, strengths one per rule)."""
-    findings: list[Finding] = []
+    pending: list[tuple[int, int, str, LoadedRule, list[Hit]]] = []
     strengths: list[Finding] = []
     for rule_index, hits in raw.items():
         rule = book.rules[rule_index]
@@ -107,10 +110,11 @@ def build_findings(
             strengths.append(_finding(rule, folded, seg, language))
             continue
         for group in groups.values():
-            findings.append(_finding(rule, group, seg, language))
-    findings.sort(key=lambda f: (-f.impact, f.offset, f.rule_id))
+            pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
+    pending.sort(key=lambda p: (p[0], p[1], p[2]))
     ranked = tuple(
-        replace(f, primary=True) if i < PRIMARY_COUNT else f for i, f in enumerate(findings)
+        _finding(rule, group, seg, language, primary=i < PRIMARY_COUNT)
+        for i, (_, _, _, rule, group) in enumerate(pending)
     )
     strengths.sort(key=lambda f: (f.offset, f.rule_id))
     return ranked, tuple(strengths)
