@@ -167,3 +167,18 @@ def test_engine_failure_is_a_calm_500_without_the_draft(
     assert "hemlig" not in body["message"]
     assert "RuntimeError" in caplog.text
     assert "hemligmarkör" not in caplog.text
+
+
+def test_body_that_is_not_utf8_is_422(client: TestClient) -> None:
+    r = client.post(
+        "/v1/check",
+        content=b'{"text": "\xff\xfe h\xe4j"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert_error(r, 422, "invalid_json")
+
+
+def test_405_names_the_allowed_methods(client: TestClient) -> None:
+    r = client.put("/v1/check", json={"text": "hej"})
+    assert_error(r, 405, "method_not_allowed")
+    assert r.headers["allow"] == "POST"

@@ -113,7 +113,15 @@ def test_hostile_yaml_is_refused(client: TestClient) -> None:
     assert try_(client, bomb)["error"]["line"] == 1
     deep = "a: " + "[" * 200 + "]" * 200
     assert try_(client, deep)["ok"] is False
-    for junk in ("", "42", "- 1\n- 2", "id: nope.x\nkind: pattern"):
+    for junk in (
+        "",
+        "42",
+        "- 1\n- 2",
+        "id: nope.x\nkind: pattern",
+        "id: a\n\x07",
+        "\x00",
+        "x: \ufffe",
+    ):
         data = try_(client, junk)
         assert data["ok"] is False and data["error"]["message"]
 
