@@ -1,77 +1,81 @@
-"""Scores 0–100 per theme and overall. Continuous, so that a before/after pair rarely ties.
+"""Scores 0–100 per theme and overall: smooth and strictly monotonic, so pairs rarely tie.
 
 All tuning constants are here, at the top (the rules engineer may tune them).
 
-theme score  = 100 - PENALTY_SCALE * (sum of finding weights) / (words + WORDS_SMOOTHING) * 100
-               (+ readability part for the readability theme), clamped to 0..100
-overall      = READABILITY_SHARE * readability part + (1 - READABILITY_SHARE) * finding part
-               + PRAISE_BONUS per strength (at most PRAISE_BONUS_MAX), clamped to 0..100
-readability part = mean of a LIX part (100 at LIX <= LIX_BEST, 0 at >= LIX_WORST) and a
-               sentence-length part (100 at <= WPS_BEST words per sentence, 0 at >= WPS_WORST).
-A finding's weight is its level's weight, plus SPAN_WEIGHT for each further span it folds.
+A finding's weight is its level's weight plus SPAN_WEIGHT for each further span it folds.
+penalty      = PENALTY_SCALE * (sum of weights) * 100 / (words + WORDS_SMOOTHING)
+finding part = 100 * exp(-penalty / 100)            (about 100 - penalty for small penalties)
+readability  = mean of two logistic curves: LIX (LIX_MID, LIX_SCALE) and words per sentence
+               (WPS_MID, WPS_SCALE); about 92 at LIX 25 / 10 words, 50 at the midpoints
+overall      = READABILITY_SHARE * readability + (1 - READABILITY_SHARE) * finding part,
+               then praise closes PRAISE_SHARE of the remaining gap to 100 per strength
+               (at most PRAISE_SHARE_MAX)
+theme        = its own finding part (the readability theme averages in the readability part)
+Logistic and exponential curves never flatten at 0 or 100, so a small improvement always moves
+the unrounded score (`check_detailed`); the report rounds to integers.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from api.findings import Finding, Readability
 
 LEVEL_WEIGHT = {"warning": 3.0, "hint": 1.0}
 SPAN_WEIGHT = 0.3
-WHOLE_TEXT_WORDS = 0  # (reserved) extra weight for whole-text findings
 PENALTY_SCALE = 4.0  # points per (weight per 100 words)
 WORDS_SMOOTHING = 25.0  # short posts are not punished harder than long ones
-LIX_BEST, LIX_WORST = 25.0, 65.0
-WPS_BEST, WPS_WORST = 10.0, 30.0
+LIX_MID, LIX_SCALE = 45.0, 8.0
+WPS_MID, WPS_SCALE = 20.0, 4.0
 READABILITY_SHARE = 0.3
 READABILITY_THEME = "lasbarhet"
-PRAISE_BONUS, PRAISE_BONUS_MAX = 3.0, 9.0
+PRAISE_SHARE, PRAISE_SHARE_MAX = 0.04, 0.12
 
 
-def _clamp(value: float) -> float:
-    return max(0.0, min(100.0, value))
-
-
-def _linear(value: float, best: float, worst: float) -> float:
-    return _clamp(100.0 * (worst - value) / (worst - best))
+def _logistic_part(value: float, mid: float, scale: float) -> float:
+    """100 for very low values, 50 at ``mid``, towards 0 above; strictly decreasing."""
+    z = (value - mid) / scale
+    if z > 50:
+        return 0.0
+    return 100.0 / (1.0 + math.exp(z))
 
 
 def readability_part(r: Readability) -> float:
     """0..100 from LIX and words per sentence (100 for an empty text)."""
     if r.words == 0:
         return 100.0
-    return (_linear(r.lix, LIX_BEST, LIX_WORST) + _linear(r.words_per_sentence, WPS_BEST,
-                                                         WPS_WORST)) / 2.0
+    return (_logistic_part(r.lix, LIX_MID, LIX_SCALE)
+            + _logistic_part(r.words_per_sentence, WPS_MID, WPS_SCALE)) / 2.0
 
 
 def finding_weight(f: Finding) -> float:
     return LEVEL_WEIGHT.get(f.level, 0.0) + SPAN_WEIGHT * max(0, len(f.spans) - 1)
 
 
-def _penalty(findings: Iterable[Finding], words: int) -> float:
+def _finding_part(findings: Iterable[Finding], words: int) -> float:
     total = sum(finding_weight(f) for f in findings)
-    return PENALTY_SCALE * 100.0 * total / (words + WORDS_SMOOTHING)
+    penalty = PENALTY_SCALE * 100.0 * total / (words + WORDS_SMOOTHING)
+    return 100.0 * math.exp(-penalty / 100.0)
 
 
 def raw_scores(
     findings: tuple[Finding, ...], strengths: tuple[Finding, ...], r: Readability,
     themes: Iterable[str],
 ) -> dict[str, float]:
-    """Unrounded scores per theme and "overall"."""
+    """Unrounded scores per theme and "overall", each within 0..100."""
     read = readability_part(r)
     out: dict[str, float] = {}
     for theme in themes:
-        part = 100.0 - _penalty((f for f in findings if f.theme == theme), r.words)
+        part = _finding_part((f for f in findings if f.theme == theme), r.words)
         if theme == READABILITY_THEME:
             part = (part + read) / 2.0
-        out[theme] = _clamp(part)
-    finding_part = _clamp(100.0 - _penalty(findings, r.words))
-    bonus = min(PRAISE_BONUS_MAX, PRAISE_BONUS * len(strengths))
-    out["overall"] = _clamp(READABILITY_SHARE * read + (1 - READABILITY_SHARE) * finding_part
-                            + bonus)
+        out[theme] = part
+    base = READABILITY_SHARE * read + (1 - READABILITY_SHARE) * _finding_part(findings, r.words)
+    share = min(PRAISE_SHARE_MAX, PRAISE_SHARE * len(strengths))
+    out["overall"] = base + (100.0 - base) * share
     return out
 
 
 def rounded(scores: dict[str, float]) -> dict[str, int]:
-    return {k: int(round(v)) for k, v in scores.items()}
+    return {k: max(0, min(100, int(round(v)))) for k, v in scores.items()}
