@@ -32,16 +32,16 @@ class Settings(BaseSettings):
         default_factory=lambda: [BUNDLED_RULES],
         description="Rule directories separated by ':'; later ones add, override or disable.",
     )
-    max_chars: int = Field(10_000, ge=1, le=1_000_000)
+    max_chars: int = Field(default=10_000, ge=1, le=1_000_000)
     api_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_origin_regex: str | None = EXTENSION_ORIGINS
-    rate_limit_per_minute: int = Field(0, ge=0)
-    reload_interval: float = Field(0.5, ge=0.0, le=60.0)
+    rate_limit_per_minute: int = Field(default=0, ge=0)
+    reload_interval: float = Field(default=0.5, ge=0.0, le=60.0)
     log_level: str = "INFO"
     host: str = "127.0.0.1"
-    port: int = Field(8000, ge=0, le=65535)
-    workers: int = Field(1, ge=1, le=64)
+    port: int = Field(default=8000, ge=0, le=65535)
+    workers: int = Field(default=1, ge=1, le=64)
 
     @field_validator("rules_dirs", mode="before")
     @classmethod

@@ -65,6 +65,7 @@ def as_rule_file(doc: YamlDocument) -> YamlDocument:
     data: Any = doc.data
     if isinstance(data, dict) and ("rules" in data or "theme" in data):
         return doc
+    prefix: PathKey
     if isinstance(data, dict):
         items, prefix = [data], ("rules", 0)
     elif isinstance(data, list):

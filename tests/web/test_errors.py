@@ -182,3 +182,18 @@ def test_405_names_the_allowed_methods(client: TestClient) -> None:
     r = client.put("/v1/check", json={"text": "hej"})
     assert_error(r, 405, "method_not_allowed")
     assert r.headers["allow"] == "POST"
+
+
+def test_an_exception_outside_the_engine_is_a_calm_500_too(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(report: object, text: str) -> None:
+        raise ValueError(f"cannot shape {text}")
+
+    monkeypatch.setattr(api.web.routes, "report_out", broken)
+    with caplog.at_level(logging.DEBUG):
+        r = client.post("/v1/check", json={"text": "hemligmarkör två"})
+    assert_error(r, 500, "internal_error")
+    assert "ValueError" in caplog.text
+    assert "hemligmarkör" not in caplog.text
+    assert client.get("/v1/health").status_code == 200
