@@ -49,14 +49,18 @@ globalThis.Tonkoll.Underliner = class Underliner {
   render(editor, read, spans, focus) {
     const T = globalThis.Tonkoll;
     if (read.map && this.useHighlights) {
-      this.clearBoxes();
-      this.ensureSheet();
-      const ranges = spans.map((s) => T.rangeFor(read.map, s.offset, s.length)).filter(Boolean);
-      const focused = focus.map((s) => T.rangeFor(read.map, s.offset, s.length)).filter(Boolean);
-      CSS.highlights.set(HINT, new Highlight(...ranges));
-      if (focused.length) CSS.highlights.set(FOCUS, new Highlight(...focused));
-      else CSS.highlights.delete(FOCUS);
-      return;
+      try {
+        this.ensureSheet();
+        const ranges = spans.map((s) => T.rangeFor(read.map, s.offset, s.length)).filter(Boolean);
+        const focused = focus.map((s) => T.rangeFor(read.map, s.offset, s.length)).filter(Boolean);
+        CSS.highlights.set(HINT, new Highlight(...ranges));
+        if (focused.length) CSS.highlights.set(FOCUS, new Highlight(...focused));
+        else CSS.highlights.delete(FOCUS);
+        this.clearBoxes();
+        return;
+      } catch {
+        this.useHighlights = false; // this page refuses the API: fall back to boxes for good
+      }
     }
     this.clearHighlights();
     const clip = editor.getBoundingClientRect();
