@@ -130,3 +130,15 @@ def test_emoji_before_finding_counts_utf16(client: TestClient) -> None:
     body = response.json()
     assert body["findings"], "expected at least one finding after the emoji"
     assert_utf16_spans(text, body)
+
+
+@pytest.mark.parametrize("yaml_text", [
+    "theme: klarsprak\nrules: []\n# \x00 NUL\n",
+    "- id: klarsprak.x\x01\n",
+    "\ufeff\x7f",
+    "a: &a [1]\nb: *a\n",
+    "[" * 10_000,
+])
+def test_rules_try_with_hostile_yaml_never_fails(client: TestClient, yaml_text: str) -> None:
+    response = client.post("/v1/rules/try", json={"yaml": yaml_text, "sentences": ["Hej!"]})
+    assert response.status_code < 500, response.text[:300]
