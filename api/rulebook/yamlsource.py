@@ -77,7 +77,10 @@ def read_yaml(file: Path) -> YamlDocument:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RuleError(file, line, "filen är inte UTF-8 (spara den som UTF-8)") from exc
-    loader = _Loader(text, file)
+    try:
+        loader = _Loader(text, file)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(file, text, exc) from exc
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -85,6 +88,8 @@ def read_yaml(file: Path) -> YamlDocument:
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "okänt fel"
         raise RuleError(file, line, f"YAML-fel: {problem}") from exc
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(file, text, exc) from exc
     except yaml.YAMLError as exc:
         raise RuleError(file, 1, f"YAML-fel: {exc}") from exc
     finally:
@@ -98,6 +103,17 @@ def read_yaml(file: Path) -> YamlDocument:
     lines: dict[PathKey, int] = {(): node.start_mark.line + 1}
     data = _convert(node, (), lines, loader, file)
     return YamlDocument(file, data, lines)
+
+
+def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> RuleError:
+    line = text[: max(0, exc.position)].count("\n") + 1
+    return RuleError(file, line, f"otillåtet tecken {_codepoint(exc.character)} i filen "
+                                 "(ett osynligt kontrolltecken?)")
+
+
+def _codepoint(character: object) -> str:
+    code = ord(character) if isinstance(character, str) and character else character
+    return f"U+{code:04X}" if isinstance(code, int) else repr(character)
 
 
 def _convert(

@@ -236,3 +236,11 @@ def test_missing_directory(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as info:
         load_rulebook([tmp_path / "finns-inte"])
     assert "mappen finns inte" in str(info.value)
+
+
+def test_control_character(tmp_path: Path) -> None:
+    text = GOOD_RULE.replace("Vardagsord går fram.", "Vardagsord\x00 går fram.")
+    write(tmp_path, text)
+    err = load_error(tmp_path)
+    assert "U+0000" in err.message
+    assert err.line == line_of(text, "explanation:")
