@@ -50,8 +50,12 @@ def collect(
             buzz.setdefault(rule_index, []).append((start, end))
         elif role == PRESENT:
             present.add(rule_index)
-    if plan.pattern_set is not None:
-        for i in plan.pattern_set.Match(seg.safe_text or seg.text) or ():
+    if plan.patterns:
+        if plan.pattern_set is not None:
+            matching = plan.pattern_set.Match(seg.safe_text or seg.text) or ()
+        else:
+            matching = range(len(plan.patterns))
+        for i in matching:
             pat = plan.patterns[i]
             if pat.rule_index in live:
                 for start, end in pat.find(seg):

@@ -6,7 +6,8 @@ finding should underline. A rule fires when value > limit.
 - sentence_words: words per sentence (sentence) or average words per sentence (text).
 - chars: characters of the text (trimmed); span: the part beyond the limit.
 - exclamations: "!" per text or per sentence; spans: the "!" runs.
-- caps_words: words of 4+ letters in capitals ("VIKTIGT"); spans: those words.
+- caps_words: words in capitals with 5+ letters or next to another one ("VIKTIGT", "HUR KAN
+  MAN"; a lone acronym like AIDS or SFI is not shouting); spans: those words.
 - hashtags, emoji: how many; spans: each one.
 - buzzword_density: percent of words that are in `words`; spans: those words.
 - paragraph_words: words in the longest paragraph (blank-line separated); span: that paragraph.
@@ -43,8 +44,23 @@ def _sentence_lix(seg: Segmentation, s: Sentence) -> float:
     return lix_of(s.words, 1, long_words)
 
 
-def _is_caps(text: str) -> bool:
-    return text.isupper() and (text.isalpha() or sum(c.isalpha() for c in text) >= 4)
+def _caps_spans(toks: Sequence[Token]) -> list[Span2]:
+    """Shouted words: capitals only, and five letters or more or next to another such word.
+
+    So "VIKTIGT" and "HUR KAN MAN" count, but a lone acronym (AIDS, SFI, HRSA) does not.
+    """
+    words = [t for t in toks if t.kind == "word"]
+    upper = [len(t.text) >= 2 and t.text.isupper() for t in words]
+    out: list[Span2] = []
+    for i, t in enumerate(words):
+        if not upper[i]:
+            continue
+        letters = len(t.text) if t.text.isalpha() else sum(c.isalpha() for c in t.text)
+        beside = (i > 0 and upper[i - 1] and words[i - 1].sentence == t.sentence) or (
+            i + 1 < len(words) and upper[i + 1] and words[i + 1].sentence == t.sentence)
+        if letters >= 5 or beside:
+            out.append((t.start, t.end))
+    return out
 
 
 def _emoji_count(tok: Token) -> int:
@@ -71,8 +87,7 @@ def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Meas
         runs = [(t.start, t.end) for t in toks if t.kind == "end" and "!" in t.text]
         return float(sum(t.text.count("!") for t in toks if t.kind == "end")), runs
     if metric == "caps_words":
-        spans = [(t.start, t.end) for t in toks
-                 if t.kind == "word" and len(t.text) >= 4 and _is_caps(t.text)]
+        spans = _caps_spans(toks)
         return float(len(spans)), spans
     if metric == "hashtags":
         spans = [(t.start, t.end) for t in toks if t.kind == "hashtag"]

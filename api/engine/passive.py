@@ -4,8 +4,11 @@ A word counts as an s-passive when it ends like one (-as, -ades, -des, -tes, -at
 consonant + s …) or is a known irregular form (görs, ges, togs …), and it is not a deponent
 (finns, hoppas, lyckas, trivs, känns, ses, hörs …), a genitive (-ens, -ets, -arnas, capitalised
 names), a pronoun or adverb (annars, dels, tills, hans) or a noun ending in -s (kurs, buss, hus).
-A bli-passive is a form of "bli" followed, within two words, by a participle (-ad, -at, -d, -t,
--en, -et) that is not a common adjective (glad, nöjd, klar).
+Compounds ending in such a noun (tomglas, arbetsplats) are not passives; compounds ending in an
+irregular passive (genomförs, utförs, anges) are. Capitalised words are never passives (names,
+Sveriges; a Swedish verb comes second). A bli-passive is a form of "bli" followed, within two
+words, by a participle (-ad, -at, -ade, -d, -en, -et, -na) that is not a common adjective (glad,
+nöjd, klar); neuter -t forms are skipped (snyggt/stängt look alike). `except:` words stop both.
 mode single: a passive with no agent ("av …") later in the sentence; mode double: two passives in
 a row ("föreslås inrättas").
 """
@@ -32,8 +35,13 @@ NOT_VERBS = frozenset(
     process status campus virus bonus fokus kaos plus minus kris pris ris mus dans puls hals
     vals tips chips plats platser sats mats lands råds stads livs havs brevs ords bords
     mars kors vers hurs sorts förstås texas lukas ananas mercedes moses jesus paris atlas
-    cirkus fikas kvarts konserts nyss redan ibland ännu också bakom""".split()
+    cirkus fikas kvarts konserts nyss redan ibland ännu också bakom trots alias bakut
+    mammas pappas kvinnas människas veckas gatas skolas kyrkas flickas dotters systers
+    mormors farmors morfars farfars kompis kompis bästis tjejs killes""".split()
 )
+# Nouns that end compounds: "tomglas", "arbetsplats", "insats", "rosenkvarts" are not passives.
+NOUN_ENDINGS = ("glas", "kurs", "buss", "process", "status", "kvarts", "plats", "sats",
+                "konserts", "tips", "dans", "puls", "hals", "kris", "pris")
 IRREGULAR = frozenset(
     """görs gjordes gjorts ges gavs getts givits tas togs tagits fås fåtts sägs sades sagts
     läggs lades lagts sätts sattes satts hålls hölls hållits dras drogs dragits skrivs skrevs
@@ -42,7 +50,13 @@ IRREGULAR = frozenset(
     styrs styrdes styrts hyrs hyrdes hyrts rörs rördes rörts lärs lärdes lärts""".split()
 )
 _SUFFIXES = ("ades", "des", "tes", "ats", "its", "tts", "as", "es", "ås")
-_CONSONANT_S = frozenset("gpvljdkmt")
+# Irregular passives also end compounds: genomförs, utförs, införs, anges, antogs, fastställs.
+_IRREGULAR_ENDINGS = tuple(sorted(
+    """förs fördes förts görs gjordes gjorts ges gavs getts tas togs tagits sätts sattes satts
+    läggs lades lagts hålls hölls hållits dras drogs dragits skrivs skrevs skrivits väljs
+    valdes valts bryts bröts brutits sänds sändes sänts ställs ställdes ställts""".split(),
+    key=len, reverse=True))
+_CONSONANT_S = frozenset("gpvljdmt")  # not k: English plurals (pranks, likes, links)
 _GENITIVE = ("ens", "ets", "ans", "arnas", "ernas", "ornas", "rnas", "ns", "ss", "us", "is",
              "os", "ys")
 BLI = frozenset({"bli", "blir", "blev", "blivit", "blivande", "blitt"})
@@ -55,10 +69,13 @@ ADJECTIVES = frozenset(
     mycket bättre sämre större mindre färre fler mer mest sant osant god gott hemsk hemskt
     stor stort liten litet lång långt röd rött blå blått grön grönt vit vitt svart dyrt dyr
     billig billigt intressant spännande viktigt roligt tråkigt jobbigt konstigt annorlunda
-    känd kända känt sen sent tidig tidigt slut färdig färdigt av""".split()
+    känd kända känt sen sent tidig tidigt slut färdig färdigt av långt strängt trångt tungt
+    ungt mångt""".split()
 )
-_PARTICIPLE = ("ad", "at", "ade", "ld", "nd", "rd", "gd", "md", "vd", "dd", "pt", "kt", "gt",
-               "lt", "nt", "rt", "mt", "en", "et", "na")
+# After "bli" only endings that are rarely plain adjectives: -ad/-at/-ade (stängad, informerad),
+# -d after l/n/r/g/v (inställd, stängd, hörd, byggd), strong participles -en/-et/-na (skriven).
+# Neuter -t forms (snyggt, fint, stängt) are left out: adjectives and participles look alike.
+_PARTICIPLE = ("ad", "at", "ade", "ld", "nd", "rd", "gd", "vd", "dd", "en", "et", "na", "ngt")
 
 
 def is_s_passive(tok: Token, extra_stop: frozenset[str]) -> bool:
@@ -68,28 +85,30 @@ def is_s_passive(tok: Token, extra_stop: frozenset[str]) -> bool:
     low = tok.lower
     if len(low) < 3 or not low.endswith("s") or not low.isalpha():
         return False
-    if tok.text[:1].isupper() and not tok.first_in_sentence:
-        return False  # names and their genitives: Malmös, Annas
+    if tok.text[:1].isupper():
+        return False  # names and their genitives (Malmös, Sveriges); Swedish verbs come second
     if low in DEPONENTS or low in NOT_VERBS or low in extra_stop:
         return False
     if low in IRREGULAR:
         return True
-    if low.endswith(_GENITIVE):
+    if low.endswith(_GENITIVE) or low.endswith(NOUN_ENDINGS):
         return False
+    if len(low) >= 5 and low.endswith(_IRREGULAR_ENDINGS):
+        return True
     if len(low) >= 5 and low.endswith(_SUFFIXES):
         return True
     return len(low) >= 4 and low[-2] in _CONSONANT_S
 
 
-def _is_participle(low: str) -> bool:
-    if low in ADJECTIVES or not low.isalpha() or len(low) < 4:
+def _is_participle(low: str, extra_stop: frozenset[str]) -> bool:
+    if low in ADJECTIVES or low in extra_stop or not low.isalpha() or len(low) < 4:
         return False
     if low.endswith(("igt", "ig", "isk", "iskt", "st")):
         return False
     return low.endswith(_PARTICIPLE)
 
 
-def _bli_passive(tokens: tuple[Token, ...], i: int) -> int | None:
+def _bli_passive(tokens: tuple[Token, ...], i: int, extra_stop: frozenset[str]) -> int | None:
     """Index of the participle when tokens[i] starts a bli-passive."""
     if tokens[i].lower not in BLI:
         return None
@@ -100,7 +119,7 @@ def _bli_passive(tokens: tuple[Token, ...], i: int) -> int | None:
             return None
         if tok.lower in _BLI_SKIP:
             continue
-        return j if _is_participle(tok.lower) else None
+        return j if _is_participle(tok.lower, extra_stop) else None
     return None
 
 
@@ -132,7 +151,7 @@ def find_passives(
         if i <= skip_until:
             continue
         low = tok.lower
-        end_index = _bli_passive(tokens, i) if low in BLI else None
+        end_index = _bli_passive(tokens, i, extra_stop) if low in BLI else None
         if end_index is None and low[-1:] == "s" and is_s_passive(tok, extra_stop):
             end_index = i
         if end_index is None or _has_agent(tokens, end_index):

@@ -66,14 +66,26 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> re2._Regexp:
         raise ValueError(f"ogiltigt mönster (RE2): {detail}") from exc
 
 
+SET_MAX_MEM = 64 << 20  # the combined set may use more than one pattern
+
+
 def build_set(sources: list[str]) -> re2.Set | None:
-    """One RE2 set that tells, in one pass, which patterns match anywhere."""
+    """One RE2 set that tells, in one pass, which patterns match anywhere.
+
+    None when there are no patterns, or when even SET_MAX_MEM is not enough for the combined
+    automaton; then every pattern simply runs on its own (slower, still linear).
+    """
     if not sources:
         return None
-    rset = re2.Set.SearchSet(_options())
-    for source in sources:
-        rset.Add(source)
-    rset.Compile()
+    opts = _options()
+    opts.max_mem = SET_MAX_MEM
+    rset = re2.Set.SearchSet(opts)
+    try:
+        for source in sources:
+            rset.Add(source)
+        rset.Compile()
+    except (re2.error, ValueError, RuntimeError):
+        return None
     return rset
 
 

@@ -126,10 +126,7 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
             if spec.also_absent_pattern:
                 extra = _compile(rule, spec.also_absent_pattern, False, 0, "also_absent_pattern")
             absences.append(AbsencePlan(rule, extra))
-    try:
-        pattern_set = build_set(sources)
-    except Exception as exc:  # pragma: no cover - each pattern compiled alone above
-        raise ValueError(f"mönstren gick inte att kombinera: {exc}") from exc
+    pattern_set = build_set(sources)
     live_by_channel = {
         channel: frozenset(r.index for r in active
                            if not r.spec.channels or channel in r.spec.channels)

@@ -72,7 +72,16 @@ def test_passive_with_agent_is_not_flagged(book: Rulebook) -> None:
 
 def test_bli_passive(book: Rulebook) -> None:
     assert hits(check("Badet blev stängt i går.", book), "klarsprak.passiv") == ["blev stängt"]
+    assert hits(check("Vägen blir avstängd.", book), "klarsprak.passiv") == ["blir avstängd"]
     assert hits(check("Jag blir glad av sol.", book), "klarsprak.passiv") == []
+    quiet = "Det blev snyggt. Jag blir helt nedstämd. Det blev långt."
+    assert hits(check(quiet, book), "klarsprak.passiv") == []
+
+
+def test_passive_compounds_and_nouns(book: Rulebook) -> None:
+    assert hits(check("Arbetet genomförs i maj.", book), "klarsprak.passiv") == ["genomförs"]
+    quiet = "Vi dricker ur tomglas. Mammas pranks var kul trots allt. Sveriges lag."
+    assert hits(check(quiet, book), "klarsprak.passiv") == []
 
 
 def test_double_passive(book: Rulebook) -> None:
@@ -149,3 +158,28 @@ def test_whole_text_metric_keeps_every_span(book: Rulebook) -> None:
     f = next(f for f in report.findings if f.rule_id == "lasbarhet.emoji")
     assert [s.text for s in f.spans] == ["😀", "😀", "👍🏽", "🎉"]
     assert f.message == "4 emoji – högst 2 räcker."
+
+
+def test_caps_words_count_shouting_not_acronyms() -> None:
+    from api.engine.metric import measure_text
+    from api.text.segment import segment
+
+    text = "VIKTIGT! Läs om AIDS och SFI. HUR KAN MAN göra så?"
+    value, spans = measure_text("caps_words", segment(text), [])
+    assert [text[a:b] for a, b in spans] == ["VIKTIGT", "HUR", "KAN", "MAN"]
+    assert value == 4
+
+
+def test_patterns_still_run_when_the_combined_set_is_too_big(
+    book: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.engine import pattern
+    from api.engine.plan import build_plan
+
+    monkeypatch.setattr(pattern, "SET_MAX_MEM", 1)
+    plan = build_plan([r for r in book.rules if r.language == "sv"])
+    assert plan.pattern_set is None
+    from dataclasses import replace
+
+    small = replace(book, plans={**book.plans, "sv": plan})
+    assert hits(check("Utbetalningen ska ske i maj.", small), "klarsprak.ska-ske") == ["ska ske"]
