@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -73,9 +74,12 @@ def bench_service(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     apps = {"tonkoll": "api.web.app:create_app", "minimal": "bench.minimal_app:create_app"}
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
+        # Serve a snapshot of the rules: an edit during the run would trigger a reload.
+        rules = Path(tmp) / "rules"
+        shutil.copytree(args.rules, rules)
         for name, app in apps.items():
             print(f"bench: loading {name} ({app}) …", flush=True)
-            with uvicorn_server(app, args.rules, args.workers, server_cpu, log) as server:
+            with uvicorn_server(app, rules, args.workers, server_cpu, log) as server:
                 for size, some in bodies.items():
                     answers = [post_once(server.url + "/v1/check", body) for body in some]
                     if name == "tonkoll":
