@@ -41,7 +41,7 @@ NOT_VERBS = frozenset(
 )
 # Nouns that end compounds: "tomglas", "arbetsplats", "insats", "rosenkvarts" are not passives.
 NOUN_ENDINGS = ("glas", "kurs", "buss", "process", "status", "kvarts", "plats", "sats",
-                "konserts", "tips", "dans", "puls", "hals", "kris", "pris")
+                "konserts", "tips", "dans", "puls", "hals", "kris", "pris", "ills")
 IRREGULAR = frozenset(
     """görs gjordes gjorts ges gavs getts givits tas togs tagits fås fåtts sägs sades sagts
     läggs lades lagts sätts sattes satts hålls hölls hållits dras drogs dragits skrivs skrevs

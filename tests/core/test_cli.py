@@ -187,3 +187,13 @@ def test_installed_entry_point_runs() -> None:
 def test_docs_generation_is_deterministic() -> None:
     book = load_rulebook([FIXTURES])
     assert generate(book) == generate(load_rulebook([FIXTURES]))
+
+
+def test_terminal_rendering_uses_ansi_underline() -> None:
+    from api.commands.report_io import underlined
+    from api.engine import check
+
+    book = load_rulebook([FIXTURES])
+    text = "Du erhåller svar."
+    out = underlined(text, check(text, book).findings, color=True)
+    assert out == "Du \x1b[4m\x1b[58;5;75merhåller\x1b[0m svar."
