@@ -43,7 +43,10 @@ _EMOJI_TAIL = "[\uFE0F\uFE0E\u200D\u20E3\U0001F3FB-\U0001F3FF\U000E0020-\U000E00
 
 _TOKEN_RE = re.compile(
     r"[ \t\r\f\v]*(?:"  # skipping blanks here is cheaper than failing every branch on them
-    r"(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
+    # Fast path: a plain word not followed by . : @ (those may be abbreviations, URLs, e-mail
+    # addresses and fall through to the full list below, which decides as before).
+    r"(?P<w>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?![-'’:.@+\w])"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
     r"|(?P<mention>(?<![\w@])@\w+(?:[._]\w+)*)"
     r"|(?P<hashtag>(?<![\w#&])#\w+)"
     rf"|(?P<abbr>(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?:{_ABBR_ALT})(?![\w]))"
@@ -124,6 +127,8 @@ def segment(text: str) -> Segmentation:
                 group = []
             continue
         start, end = m.span(kind)
+        if kind == "w":
+            kind = "word"
         tok = text[start:end]
         if (kind == "word" and group and group[-1][4] == "abbr" and group[-1][3] in _CLOSING
                 and tok[:1].isupper()):
@@ -171,8 +176,9 @@ class _Builder:
             sentences.append(Sentence(group[0][0], group[-1][1], n_words, first,
                                       first + len(group) - 1))
         append = self.tokens.append
+        make = tuple.__new__  # a NamedTuple without its Python-level __new__: hot path
         for start, end, tok, low, kind in group:
-            append(Token(start, end, tok, low, kind, index, is_first))
+            append(make(Token, (start, end, tok, low, kind, index, is_first)))
             is_first = False
 
 

@@ -24,11 +24,19 @@ def scrub(text: str) -> str:
 class Utf16Offsets:
     """Maps code-point offsets in one text to UTF-16 code-unit offsets.
 
-    Every character above U+FFFF takes two UTF-16 units; everything else one.
+    Every character above U+FFFF takes two UTF-16 units; everything else one. `original` is
+    the client's text when the engine saw a scrubbed copy: quoted text then comes from it.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, original: str | None = None) -> None:
         self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._original = original if original is not None and original != text else None
+
+    def quote(self, offset: int, length: int, engine_text: str) -> str:
+        """The client's own characters at a span (differs only where lone surrogates were)."""
+        if self._original is None:
+            return engine_text
+        return self._original[offset : offset + length]
 
     def offset(self, codepoints: int) -> int:
         return codepoints + bisect_left(self._astral, codepoints)
@@ -40,7 +48,8 @@ class Utf16Offsets:
 
 def span_out(span: Span, units: Utf16Offsets) -> SpanOut:
     offset, length = units.span(span.offset, span.length)
-    return SpanOut(offset=offset, length=length, text=span.text)
+    text = units.quote(span.offset, span.length, span.text)
+    return SpanOut(offset=offset, length=length, text=text)
 
 
 def finding_out(finding: Finding, units: Utf16Offsets) -> FindingOut:
@@ -54,7 +63,7 @@ def finding_out(finding: Finding, units: Utf16Offsets) -> FindingOut:
         handbook=finding.handbook,
         offset=offset,
         length=length,
-        matched=finding.matched,
+        matched=units.quote(finding.offset, finding.length, finding.matched),
         suggestions=list(finding.suggestions),
         spans=[span_out(s, units) for s in finding.spans],
         impact=finding.impact,
@@ -73,8 +82,9 @@ def readability_out(r: Readability) -> ReadabilityOut:
     )
 
 
-def report_out(report: Report, text: str) -> CheckResponse:
-    units = Utf16Offsets(text)
+def report_out(report: Report, text: str, original: str | None = None) -> CheckResponse:
+    """`text` is what the engine checked; `original` what the client sent, if different."""
+    units = Utf16Offsets(text, original)
     return CheckResponse(
         language=report.language,
         findings=[finding_out(f, units) for f in report.findings],

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from time import perf_counter
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 
 from api.engine import check
 from api.rulebook.model import LoadedRule
@@ -60,7 +61,9 @@ StoreDep = Annotated[RuleStore, Depends(current_store)]
     responses=ERRORS,
     summary="Tone hints for one draft",
 )
-def check_draft(body: CheckRequest, store: StoreDep, settings: SettingsDep) -> CheckResponse:
+def check_draft(
+    body: CheckRequest, store: StoreDep, settings: SettingsDep
+) -> CheckResponse | Response:
     """Check a draft. **Offsets and lengths in the answer are UTF-16 code units**, as
     JavaScript strings and DOM ranges count them (an emoji such as 👋 counts 2).
     The draft is never stored or logged."""
@@ -95,7 +98,13 @@ def check_draft(body: CheckRequest, store: StoreDep, settings: SettingsDep) -> C
         ",".join(f.rule_id for f in report.findings) or "-",
         (perf_counter() - started) * 1000,
     )
-    return report_out(report, text)
+    answer = report_out(report, text, body.text)
+    if text != body.text:
+        # Lone surrogates came in as JSON escapes; quote them back the same way so `matched`
+        # is exactly the client's own text at the span (UTF-8 cannot carry them).
+        payload = json.dumps(answer.model_dump(), ensure_ascii=True)
+        return Response(payload, media_type="application/json")
+    return answer
 
 
 def rule_out(rule: LoadedRule) -> RuleOut:
