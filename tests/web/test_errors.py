@@ -154,6 +154,17 @@ def test_lone_surrogates_in_json_are_handled(client: TestClient) -> None:
     assert (hit["offset"], hit["length"], hit["matched"]) == (3, 8, "erhåller")
 
 
+def test_lone_surrogates_are_quoted_back_as_sent(client: TestClient) -> None:
+    raw = (
+        b'{"text": "\\ud83d Malm\\u00f6 stad informerar\\udfff om v\\u00e4gen.", "language": "sv"}'
+    )
+    r = client.post("/v1/check", content=raw, headers={"Content-Type": "application/json"})
+    assert r.status_code == 200, r.text
+    hit = r.json()["findings"][0]
+    assert hit["rule_id"] == "rost.informerar"
+    assert (hit["offset"], hit["matched"]) == (2, "Malmö stad informerar")
+
+
 def test_engine_failure_is_a_calm_500_without_the_draft(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -187,7 +198,7 @@ def test_405_names_the_allowed_methods(client: TestClient) -> None:
 def test_an_exception_outside_the_engine_is_a_calm_500_too(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(report: object, text: str) -> None:
+    def broken(report: object, text: str, *rest: object) -> None:
         raise ValueError(f"cannot shape {text}")
 
     monkeypatch.setattr(api.web.routes, "report_out", broken)
