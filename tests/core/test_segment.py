@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from api.text.segment import paragraphs, segment, tokenize_phrase
 
@@ -94,3 +96,23 @@ def test_paragraphs() -> None:
     text = "Första stycket.\n\n\nAndra\nstycket.\n \nTredje"
     spans = [text[a:b] for a, b in paragraphs(text)]
     assert spans == ["Första stycket.", "Andra\nstycket.", "Tredje"]
+
+
+PIECES = [*"abcåäöAB .:@+-'’#!?\n1,😀", "www.", "https://", "t.ex.", "kl.", "\u00a0", "\ud800"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text())
+def test_tokens_cover_every_visible_character_once(text: str) -> None:
+    seg = segment(text)
+    covered = [0] * len(text)
+    last_end = 0
+    for tok in seg.tokens:
+        assert tok.start >= last_end and tok.end > tok.start
+        assert text[tok.start : tok.end] == tok.text
+        last_end = tok.end
+        for i in range(tok.start, tok.end):
+            covered[i] += 1
+    for i, ch in enumerate(text):
+        assert covered[i] == (0 if ch.isspace() else 1), (i, ch)
+    assert sum(s.words for s in seg.sentences) == seg.words
