@@ -147,12 +147,18 @@ def print_text(summary: Summary, out: TextIO) -> None:
         g = summary.goals(lang)
         win = g["pair_win_rate"]
         hints, warns = g["friendly_hints_per_100_words"], g["friendly_warnings_per_100_words"]
-        write(f"  {name:<5} par där efter-versionen får högre poäng: {_fmt(win, ' %')} "
-              f"av {g['pairs']} (mål ≥ 90 %) {_mark(win is not None and win >= GOAL_WIN_RATE)}"
-              f"  [med avrundade poäng: {_fmt(g['pair_win_rate_rounded_scores'], ' %')}]\n")
-        write(f"        plain+personal: tips {_fmt(hints)} per 100 ord (mål ≤ 1) "
-              f"{_mark(hints <= GOAL_HINTS)}, varningar {_fmt(warns)} per 100 ord (mål ≤ 0,3) "
-              f"{_mark(warns <= GOAL_WARNINGS)}  ({g['friendly_texts']} texter)\n")
+        if g["pairs"]:
+            write(f"  {name:<5} par där efter-versionen får högre poäng: {_fmt(win, ' %')} "
+                  f"av {g['pairs']} (mål ≥ 90 %) {_mark(win >= GOAL_WIN_RATE)}"
+                  f"  [med avrundade poäng: {_fmt(g['pair_win_rate_rounded_scores'], ' %')}]\n")
+        else:
+            write(f"  {name:<5} par: inga före/efter-par i filen\n")
+        if g["friendly_texts"]:
+            write(f"        plain+personal: tips {_fmt(hints)} per 100 ord (mål ≤ 1) "
+                  f"{_mark(hints <= GOAL_HINTS)}, varningar {_fmt(warns)} per 100 ord "
+                  f"(mål ≤ 0,3) {_mark(warns <= GOAL_WARNINGS)}  ({g['friendly_texts']} texter)\n")
+        else:
+            write("        plain+personal: inga sådana texter i filen\n")
 
 
 def run_eval(source: str, fmt: str, rules: list[str] | None, out: TextIO | None = None) -> int:
