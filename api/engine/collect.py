@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from api.engine.absence import absence_span
 from api.engine.metric import measure_sentences, measure_text, overflow_span
 from api.engine.passive import find_passives
 from api.engine.plan import BUZZ, HIT, PRESENT, LanguagePlan
@@ -20,12 +21,6 @@ class Hit:
     entry: int = -1  # substitution entry index
     value: float | None = None
     limit: float | None = None
-
-
-def applies(rule: LoadedRule, channel: str, disabled: frozenset[str]) -> bool:
-    """Whether a (loaded, enabled) rule runs for this request."""
-    channels = rule.spec.channels
-    return rule.id not in disabled and (not channels or channel in channels)
 
 
 def collect(
@@ -70,15 +65,10 @@ def collect(
             if found:
                 hits[rule.index] = found
     for ap in plan.absences:
-        rule = ap.rule
-        if rule.index not in live or rule.index in present:
-            continue
-        if seg.words < ap.rule.spec.min_words:  # type: ignore[union-attr]
-            continue
-        if ap.pattern is not None and ap.pattern.occurs(seg):
-            continue
-        start, end = seg.first_sentence_span()
-        hits[rule.index] = [Hit(start, end)]
+        if ap.rule.index in live:
+            span = absence_span(seg, ap.rule.index in present, ap.pattern, ap.min_words)
+            if span is not None:
+                hits[ap.rule.index] = [Hit(*span)]
     return hits
 
 

@@ -8,7 +8,7 @@ spaces or line breaks, and because it works on whole tokens it matches on word b
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 
 from api.text.segment import Token, tokenize_phrase
 
@@ -57,10 +57,3 @@ class PhraseLookup:
                     break
                 node = node.children.get(tokens[j].lower)
         return out
-
-
-def build_lookup(items: Iterable[tuple[str, Hashable]]) -> tuple[PhraseLookup, list[str]]:
-    """A lookup of all phrases, plus the phrases that tokenise to nothing."""
-    lookup = PhraseLookup()
-    empty = [phrase for phrase, payload in items if not lookup.add(phrase, payload)]
-    return lookup, empty

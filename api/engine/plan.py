@@ -38,6 +38,7 @@ class PassivePlan:
 class AbsencePlan:
     rule: LoadedRule
     pattern: CompiledPattern | None
+    min_words: int
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
             extra = None
             if spec.also_absent_pattern:
                 extra = _compile(rule, spec.also_absent_pattern, False, 0, "also_absent_pattern")
-            absences.append(AbsencePlan(rule, extra))
+            absences.append(AbsencePlan(rule, extra, spec.min_words))
     pattern_set = build_set(sources)
     live_by_channel = {
         channel: frozenset(r.index for r in active
