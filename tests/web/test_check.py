@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
+
+DATA_RULES = Path(__file__).resolve().parent / "data" / "rules"
 
 
 def post(client: TestClient, **body: object) -> dict:
@@ -98,3 +102,18 @@ def test_empty_or_blank_text_has_no_findings(client: TestClient) -> None:
 def test_text_at_the_limit_is_accepted(make_client) -> None:  # type: ignore[no-untyped-def]
     client = make_client(max_chars=50)
     post(client, text="a" * 50)
+
+
+def test_a_later_rules_dir_tunes_the_bundled_set(make_client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    local = tmp_path / "avdelning"
+    local.mkdir()
+    (local / "justeringar.yml").write_text(
+        "overrides:\n  - id: klarsprak.erhalla\n    enabled: false\n"
+        "  - id: rost.informerar\n    level: hint\n",
+        encoding="utf-8",
+    )
+    client = make_client(rules_dirs=[DATA_RULES, local])
+    report = post(client, text="Malmö stad informerar: du erhåller beskedet.", language="sv")
+    assert [(f["rule_id"], f["level"]) for f in report["findings"]] == [("rost.informerar", "hint")]
+    rules = {r["id"]: r for r in client.get("/v1/rules").json()["rules"]}
+    assert rules["klarsprak.erhalla"]["enabled"] is False
