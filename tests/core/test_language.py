@@ -38,3 +38,21 @@ def test_override() -> None:
     assert resolve_language("en", words("Hej på dig")) == "en"
     assert resolve_language("sv", words("Thank you")) == "sv"
     assert resolve_language("auto", words("Thank you for this")) == "en"
+
+
+def test_accuracy_on_the_projects_labelled_texts() -> None:
+    import json
+    from pathlib import Path
+
+    from api.text.segment import segment
+
+    root = Path(__file__).resolve().parents[2] / "tests" / "data" / "eval"
+    rows = [json.loads(line) for f in sorted(root.glob("*.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r.get("lang") in ("sv", "en")]
+    assert len(rows) >= 20
+    right = sum(
+        detect_language(t.text for t in segment(r["text"]).tokens if t.kind == "word") == r["lang"]
+        for r in rows
+    )
+    assert right / len(rows) >= 0.98
