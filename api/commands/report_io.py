@@ -74,9 +74,10 @@ def render_text(report: Report, text: str, color: bool) -> str:
         lines.append(f"{b}Förslag{r}")
         for n, f in enumerate(report.findings, 1):
             star = "★ " if f.primary else "  "
-            where = f"{f.offset}" + (f" (+{len(f.spans) - 1} till)" if len(f.spans) > 1 else "")
+            row = text.count("\n", 0, f.offset) + 1
+            more = f", +{len(f.spans) - 1} ställen till" if len(f.spans) > 1 else ""
             lines.append(f"{star}{n}. [{LEVEL_WORDS.get(f.level, f.level)}] {f.message} "
-                         f"{d}({f.rule_id}, tecken {where}){r}")
+                         f"{d}({f.rule_id}, rad {row}{more}){r}")
     else:
         lines.append(f"{b}Inga förslag.{r}")
     if report.strengths:
@@ -85,9 +86,10 @@ def render_text(report: Report, text: str, color: bool) -> str:
         lines.extend(f"  ✓ {s.message} {d}({s.rule_id}){r}" for s in report.strengths)
     rd = report.readability
     lines.append("")
+    wps = f"{rd.words_per_sentence:.1f}".replace(".", ",")
     lines.append(
         f"LIX {rd.lix:.0f} ({rd.band}), {rd.words} ord, {rd.sentences} meningar, "
-        f"{rd.words_per_sentence:.1f} ord per mening"
+        f"{wps} ord per mening"
     )
     scores = ", ".join(f"{k} {v}" for k, v in report.scores.items() if k != "overall")
     lines.append(f"Poäng: totalt {report.scores.get('overall', 0)}" +
