@@ -215,3 +215,22 @@ def test_anchor_is_refused_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as info:
         load_rulebook([extra])
     assert info.value.line == 2
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_FILES))
+def test_rule_store_keeps_the_last_good_book(tmp_path: Path, kind: str) -> None:
+    from api.rulebook.store import RuleStore
+
+    extra = write_extra(tmp_path, rule_file("klarsprak", pattern_rule(
+        "klarsprak.test-good", "zzq", "En [[zzq]].", "Inget.")))
+    store = RuleStore([extra])
+    good = store.current
+    (extra / "sv" / "klarsprak.yml").write_bytes(HOSTILE_FILES[kind]())
+    start = time.perf_counter()
+    assert store.reload() is False
+    assert time.perf_counter() - start < 2.0
+    assert store.current is good
+    error = str(store.last_error)
+    assert ONE_LINE_ERROR.match(error), f"not a one-line file:line message: {error!r}"
+    report = check("En zzq här.", store.current, language="sv")
+    assert [f.rule_id for f in report.findings] == ["klarsprak.test-good"]
