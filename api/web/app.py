@@ -13,11 +13,12 @@ from fastapi.staticfiles import StaticFiles
 
 from api import __version__
 from api.config import Settings, get_settings
+from api.rulebook.errors import RuleError
 from api.rulebook.store import RuleStore
 from api.web import pages, routes
 from api.web.errors import install_error_handlers
 from api.web.middleware import BodyLimit, ErrorShield, RateLimit
-from api.web.watcher import RuleWatcher
+from api.web.watcher import RuleWatcher, fingerprint
 
 DESCRIPTION = """Tone hints for people who write social-media posts on behalf of Malmö stad.
 
@@ -41,7 +42,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     the watcher that reloads it runs for the lifetime of the app."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
-    store = RuleStore(settings.rules_dirs)
+    seen = fingerprint(settings.rules_dirs)  # before loading, so no edit slips in between
+    try:
+        store = RuleStore(settings.rules_dirs)
+    except RuleError as exc:
+        logging.getLogger("tonkoll.rules").error("cannot start, the rules do not load: %s", exc)
+        raise
     logging.getLogger("tonkoll.rules").info(
         "loaded %d rules (version %s) from %s",
         len(store.current.rules),
@@ -51,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        watcher = RuleWatcher(store, settings.rules_dirs, settings.reload_interval)
+        watcher = RuleWatcher(store, settings.rules_dirs, settings.reload_interval, seen)
         watcher.start()
         try:
             yield

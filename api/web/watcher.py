@@ -49,13 +49,19 @@ def fingerprint(dirs: Iterable[Path]) -> Fingerprint:
 class RuleWatcher:
     """A daemon thread that reloads `store` whenever the files under `dirs` change."""
 
-    def __init__(self, store: Reloadable, dirs: list[Path], interval: float = 0.5) -> None:
+    def __init__(
+        self,
+        store: Reloadable,
+        dirs: list[Path],
+        interval: float = 0.5,
+        seen: Fingerprint | None = None,
+    ) -> None:
         self.store = store
         self.dirs = dirs
         self.interval = interval
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._seen = fingerprint(dirs)
+        self._seen = fingerprint(dirs) if seen is None else seen
 
     def start(self) -> None:
         if self.interval <= 0 or self._thread is not None:

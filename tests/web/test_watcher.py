@@ -60,3 +60,16 @@ def test_the_app_reloads_by_itself(make_client, rules_dir: Path, bump) -> None: 
             break
         time.sleep(0.05)
     assert client.post("/v1/check", json=text).json()["findings"] == []
+
+
+def test_broken_rules_at_start_refuse_to_start(rules_dir: Path) -> None:
+    import pytest
+
+    from api.config import Settings
+    from api.rulebook.errors import RuleError
+    from api.web.app import create_app
+
+    target = rules_dir / "sv" / "rost.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("level: warning", "level: loud"))
+    with pytest.raises(RuleError, match=r"rost\.yml:\d+:"):
+        create_app(Settings(rules_dirs=[rules_dir], reload_interval=0))
