@@ -13,6 +13,8 @@ from api.rulebook.model import LoadedRule
 from api.rulebook.schema import MetricRule
 from api.text.segment import Segmentation
 
+MAX_SPANS = 100  # per finding: more underlines help nobody, and a hostile post stays cheap
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -88,7 +90,7 @@ def _metric_hits(rule: LoadedRule, seg: Segmentation, channel: str,
             spans = [over] if over else spans
         if not spans:
             spans = [seg.first_sentence_span()]
-        return [Hit(s, e, -1, value, limit) for s, e in spans if e > s] or [
+        return [Hit(s, e, -1, value, limit) for s, e in spans[:MAX_SPANS] if e > s] or [
             Hit(0, 0, -1, value, limit)
         ]
     out: list[Hit] = []

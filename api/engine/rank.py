@@ -6,7 +6,7 @@ that hits several times before one that hits once. The top PRIMARY_COUNT are ``p
 
 from __future__ import annotations
 
-from api.engine.collect import Hit
+from api.engine.collect import MAX_SPANS, Hit
 from api.findings import Finding, Span
 from api.rulebook.model import LoadedRule, Rulebook
 from api.rulebook.schema import ExistenceRule, PatternRule, SubstitutionRule
@@ -92,7 +92,9 @@ def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, lis
                 continue
             seen_sentences.add(sentence)
         last_end = max(last_end, hit.end)
-        groups.setdefault(hit.entry, []).append(hit)
+        group = groups.setdefault(hit.entry, [])
+        if len(group) < MAX_SPANS:
+            group.append(hit)
     return groups
 
 

@@ -63,3 +63,14 @@ def test_empty_text(book: Rulebook) -> None:
 def test_rules_version_in_report(book: Rulebook) -> None:
     assert check("Hej", book).rules_version == book.version
     assert len(book.version) == 12
+
+
+def test_spans_per_finding_are_capped(book: Rulebook) -> None:
+    from api.engine.collect import MAX_SPANS
+
+    report = check("Du erhåller svar.\n" * 500 + "😀" * 500, book)
+    folded = [f for f in report.findings if f.rule_id == "klarsprak.erhalla"]
+    assert len(folded) == 1 and len(folded[0].spans) == MAX_SPANS
+    emoji = [f for f in report.findings if f.rule_id == "lasbarhet.emoji"]
+    assert len(emoji[0].spans) == MAX_SPANS
+    assert emoji[0].message.startswith("500 emoji")
