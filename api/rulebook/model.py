@@ -32,33 +32,23 @@ class LoadedRule:
     index: int  # position in Rulebook.rules
     example_lines: dict[tuple[str, int], int] = field(default_factory=dict)
 
-    @property
-    def id(self) -> str:
-        return self.spec.id
+    # Derived once (the checker reads them for every finding); not constructor arguments.
+    id: str = field(init=False)
+    theme: str = field(init=False)
+    level: str = field(init=False)
+    kind: str = field(init=False)
+    enabled: bool = field(init=False)
+    whole_text: bool = field(init=False)  # absence and text-scope metrics: about the whole post
 
-    @property
-    def theme(self) -> str:
-        return self.spec.id.split(".", 1)[0]
-
-    @property
-    def level(self) -> str:
-        return self.spec.level
-
-    @property
-    def kind(self) -> str:
-        return self.spec.kind
-
-    @property
-    def enabled(self) -> bool:
-        return self.spec.enabled
-
-    @property
-    def whole_text(self) -> bool:
-        """True for rules about the whole post (absence, text-scope metrics)."""
+    def __post_init__(self) -> None:
         spec = self.spec
-        return isinstance(spec, AbsenceRule) or (
+        whole = isinstance(spec, AbsenceRule) or (
             isinstance(spec, MetricRule) and spec.scope == "text"
         )
+        for name, value in (("id", spec.id), ("theme", spec.id.split(".", 1)[0]),
+                            ("level", spec.level), ("kind", spec.kind),
+                            ("enabled", spec.enabled), ("whole_text", whole)):
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True)
