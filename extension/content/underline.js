@@ -19,15 +19,20 @@ globalThis.Tonkoll.Underliner = class Underliner {
   /** @param {HTMLElement} layer a container inside Tonkoll's shadow root */
   constructor(layer) {
     this.layer = layer;
-    this.useHighlights = typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
+    /** False once a page refused the Highlight API; then boxes for good. */
+    this.highlightsWork = true;
     /** @type {CSSStyleSheet|null} */
     this.sheet = null;
     /** @type {HTMLDivElement|null} */
     this.mirror = null;
   }
 
+  /** Whether the CSS Custom Highlight API can be used (checked each time: cheap, and honest). */
+  get useHighlights() {
+    return this.highlightsWork && typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
+  }
+
   ensureSheet() {
-    if (!this.useHighlights) return;
     if (!this.sheet) {
       this.sheet = new CSSStyleSheet();
       this.sheet.replaceSync(
@@ -59,7 +64,7 @@ globalThis.Tonkoll.Underliner = class Underliner {
         this.clearBoxes();
         return;
       } catch {
-        this.useHighlights = false; // this page refuses the API: fall back to boxes for good
+        this.highlightsWork = false; // this page refuses the API: fall back to boxes for good
       }
     }
     this.clearHighlights();
@@ -124,7 +129,7 @@ globalThis.Tonkoll.Underliner = class Underliner {
   }
 
   clearHighlights() {
-    if (this.useHighlights) {
+    if (typeof CSS !== "undefined" && "highlights" in CSS) {
       CSS.highlights.delete(HINT);
       CSS.highlights.delete(FOCUS);
     }

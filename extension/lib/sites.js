@@ -78,9 +78,14 @@ globalThis.Tonkoll.syncContentScripts = function syncContentScripts() {
       const pattern = T.originPattern(site.origin);
       if (await T.ext.permissions.contains({ origins: [pattern] })) wanted.push(pattern);
     }
-    const existing = await T.ext.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-    if (existing.length) await T.ext.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-    if (wanted.length) {
+    const [existing] = await T.ext.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+    const same = existing && [...existing.matches].sort().join(" ") === [...wanted].sort().join(" ");
+    if (same) return wanted; // nothing to do: never leave a gap in which pages load without it
+    if (existing && wanted.length) {
+      await T.ext.scripting.updateContentScripts([{ id: CUSTOM_SCRIPT_ID, matches: wanted }]);
+    } else if (existing) {
+      await T.ext.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+    } else if (wanted.length) {
       await T.ext.scripting.registerContentScripts([{
         id: CUSTOM_SCRIPT_ID, matches: wanted, js: [...T.CONTENT_JS], runAt: "document_idle",
         allFrames: false, persistAcrossSessions: true,

@@ -5,10 +5,20 @@ Under CI=true a missing browser is a failure, never a skip.
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
+import http.server
+import json
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,19 +65,6 @@ def browser(playwright_instance, chromium_executable):  # type: ignore[no-untype
 # The extension in a real Chromium, the real editors bundled at test time, and a page server.
 # ---------------------------------------------------------------------------------------------
 
-import base64  # noqa: E402
-import functools  # noqa: E402
-import hashlib  # noqa: E402
-import http.server  # noqa: E402
-import json  # noqa: E402
-import shutil as _shutil  # noqa: E402
-import subprocess  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from typing import Any  # noqa: E402
-
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION_DIR = ROOT / "extension"
 EDITORS_DIR = Path(__file__).resolve().parent / "editors"
@@ -103,9 +100,9 @@ def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     esbuild = node_tool("esbuild")
     site = tmp_path_factory.mktemp("editor-site")
     for page in (EDITORS_DIR / "pages").iterdir():
-        _shutil.copy(page, site / page.name)
-    _shutil.copy(EDITORS_DIR / "node_modules/draft-js/dist/Draft.css", site / "Draft.css")
-    _shutil.copy(EDITORS_DIR / "node_modules/quill/dist/quill.core.css", site / "quill.core.css")
+        shutil.copy(page, site / page.name)
+    shutil.copy(EDITORS_DIR / "node_modules/draft-js/dist/Draft.css", site / "Draft.css")
+    shutil.copy(EDITORS_DIR / "node_modules/quill/dist/quill.core.css", site / "quill.core.css")
     entries = [str(EDITORS_DIR / "src" / f"{name}.js") for name in BUNDLES]
     subprocess.run(
         [str(esbuild), *entries, "--bundle", "--format=iife", "--log-level=warning",
@@ -131,7 +128,7 @@ class PageServer:
 
 @pytest.fixture(scope="session")
 def page_server(editor_site: Path) -> Iterator[PageServer]:
-    """A tiny static server for the test pages on loopback (reachable as 127.0.0.1 and localhost)."""
+    """A tiny static server for the test pages on loopback (as 127.0.0.1 and as localhost)."""
     handler = functools.partial(_QuietHandler, directory=str(editor_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -142,7 +139,7 @@ def page_server(editor_site: Path) -> Iterator[PageServer]:
 
 
 class ExtensionBrowser:
-    """Chromium with the extension loaded, plus helpers that talk to it through an extension page."""
+    """Chromium with the extension loaded, and helpers that talk to it via an extension page."""
 
     def __init__(self, context: Any, extension_id: str) -> None:
         self.context = context
@@ -172,7 +169,8 @@ class ExtensionBrowser:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             got = self.control.evaluate(
-                "chrome.scripting.getRegisteredContentScripts().then(l => l.flatMap(s => s.matches))"
+                "chrome.scripting.getRegisteredContentScripts()"
+                ".then(l => l.flatMap(s => s.matches))"
             )
             if sorted(got) == want:
                 return
@@ -203,15 +201,18 @@ class ExtensionBrowser:
 
 @pytest.fixture(scope="module")
 def extension_browser(
-    playwright_instance: Any, chromium_executable: str, extension_id: str,
-    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest, playwright_instance: Any, chromium_executable: str,
+    extension_id: str, tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[ExtensionBrowser]:
-    """A fresh profile per test module, the extension loaded unpacked from extension/."""
+    """A fresh profile per test module, the extension loaded unpacked from extension/.
+    A module may set EXTRA_CHROMIUM_ARGS (e.g. to turn a web platform feature off)."""
     profile = tmp_path_factory.mktemp("profile")
     ext = str(EXTENSION_DIR)
+    extra = list(getattr(request.module, "EXTRA_CHROMIUM_ARGS", []))
     context = playwright_instance.chromium.launch_persistent_context(
         str(profile), executable_path=chromium_executable, headless=True,
-        args=[*CHROMIUM_ARGS, f"--disable-extensions-except={ext}", f"--load-extension={ext}", "--lang=sv"],
+        args=[*CHROMIUM_ARGS, f"--disable-extensions-except={ext}", f"--load-extension={ext}",
+              "--lang=sv", *extra],
         env={**os.environ, "LANGUAGE": "sv", "LANG": "sv_SE.UTF-8"},
         viewport={"width": 1000, "height": 700},
     )
@@ -219,7 +220,8 @@ def extension_browser(
     while not any(extension_id in w.url for w in context.service_workers):
         if time.monotonic() > deadline:
             context.close()
-            raise AssertionError(f"extension {extension_id} did not start; workers: {context.service_workers}")
+            workers = context.service_workers
+            raise AssertionError(f"extension {extension_id} did not start; workers: {workers}")
         context.wait_for_event("serviceworker", timeout=15_000)
     yield ExtensionBrowser(context, extension_id)
     context.close()

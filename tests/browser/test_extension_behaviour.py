@@ -17,6 +17,13 @@ BADGE = "tonkoll-hints >> .badge"
 LOCAL = [{"origin": "http://127.0.0.1", "enabled": True}]
 
 
+@pytest.fixture(autouse=True)
+def defaults(extension_browser: Any, live_server: Any) -> None:
+    """Every test starts from the same settings, whatever the one before changed."""
+    extension_browser.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL,
+                                token="", paused=False, disabledRules=[])
+
+
 def badge_state(page: Any) -> str | None:
     return page.evaluate(
         "() => document.querySelector('tonkoll-hints')?.shadowRoot"
@@ -250,7 +257,7 @@ def test_disable_rule_from_the_panel(extension_browser: Any, page_server: Any,
     page.locator(BADGE).click()
     page.locator(f"tonkoll-hints >> .hint[data-rule-id='{STIFF_RULE}'] button.disable-rule").click()
     wait_until(lambda: STIFF_RULE in ext.storage().get("disabledRules", []))
-    assert STIFF_RULE not in hint_ids(page)
+    wait_until(lambda: STIFF_RULE not in hint_ids(page))
     page.close()
     ext.configure(disabledRules=[])
 

@@ -1,5 +1,6 @@
 """Firefox smoke test: the Firefox zip installs through WebDriver BiDi (`webExtension.install`),
-and typing a stiff word in an enabled page shows Tonkoll's badge with hints from the real service."""
+and typing a stiff word in an enabled page shows Tonkoll's badge with hints from the real
+service."""
 
 from __future__ import annotations
 
