@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
+from unicodedata import normalize
 
 # Abbreviations that never end a sentence (lower case, with their dots).
 _ABBREVIATIONS = (
@@ -41,24 +42,33 @@ _EMOJI = (
 )
 _EMOJI_TAIL = "[\uFE0F\uFE0E\u200D\u20E3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
 
-_TOKEN_RE = re.compile(
-    r"[ \t\r\f\v]*(?:"  # skipping blanks here is cheaper than failing every branch on them
-    # Fast path: a plain word not followed by . : @ (those may be abbreviations, URLs, e-mail
-    # addresses and fall through to the full list below, which decides as before).
-    r"(?P<w>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?![-'’:.@+\w])"
-    r"|(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
-    r"|(?P<mention>(?<![\w@])@\w+(?:[._]\w+)*)"
-    r"|(?P<hashtag>(?<![\w#&])#\w+)"
-    rf"|(?P<abbr>(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?:{_ABBR_ALT})(?![\w]))"
-    r"|(?P<number>\d+(?:[.,:]\d+)*)"
-    r"|(?P<word>[^\W\d_]+(?:[-'’:][^\W\d_]+)*)(?![\w.+-]*@)"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<end>[.!?…]+)"
-    r"|(?P<nl>\n)"
-    rf"|(?P<emoji>{_EMOJI}{_EMOJI_TAIL}*(?:\u200D{_EMOJI}{_EMOJI_TAIL}*)*)"
-    r"|(?P<other>[^\s]))",
-    re.IGNORECASE,
-)
+
+def _token_pattern(letter: str) -> re.Pattern[str]:
+    return re.compile(
+        r"[ \t\r\f\v]*(?:"  # skipping blanks here is cheaper than failing every branch on them
+        # Fast path: a plain word not followed by . : @ (those may be abbreviations, URLs, e-mail
+        # addresses and fall through to the full list below, which decides as before).
+        rf"(?P<w>{letter}+(?:[-'’]{letter}+)*)(?![-'’:.@+\w\u0300-\u036f])"
+        r"|(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
+        r"|(?P<mention>(?<![\w@])@\w+(?:[._]\w+)*)"
+        r"|(?P<hashtag>(?<![\w#&])#\w+)"
+        rf"|(?P<abbr>(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?:{_ABBR_ALT})(?![\w]))"
+        r"|(?P<number>\d+(?:[.,:]\d+)*)"
+        rf"|(?P<word>{letter}+(?:[-'’:]{letter}+)*)(?![\w.+-]*@)"
+        r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+        r"|(?P<end>[.!?…]+)"
+        r"|(?P<nl>\n)"
+        rf"|(?P<emoji>{_EMOJI}{_EMOJI_TAIL}*(?:\u200D{_EMOJI}{_EMOJI_TAIL}*)*)"
+        r"|(?P<other>[^\s]))",
+        re.IGNORECASE,
+    )
+
+
+_TOKEN_RE = _token_pattern(r"[^\W\d_]")
+# Text typed on some systems spells å as a + U+030A: then a letter may carry combining accents,
+# and token keys are NFC-normalised so they still match the rules' words.
+_COMBINING = re.compile("[\u0300-\u036f]")
+_TOKEN_RE_MARKS = _token_pattern("(?:[^\\W\\d_]|[\u0300-\u036f])")
 
 WORD_KINDS = frozenset({"word", "abbr", "number"})
 
@@ -119,7 +129,8 @@ def segment(text: str) -> Segmentation:
     """Tokens and sentences of ``text``; a group without words joins the sentence before it."""
     b = _Builder()
     group: list[tuple[int, int, str, str, str]] = []
-    for m in _TOKEN_RE.finditer(text):
+    marks = not text.isascii() and _COMBINING.search(text) is not None
+    for m in (_TOKEN_RE_MARKS if marks else _TOKEN_RE).finditer(text):
         kind = m.lastgroup or "other"
         if kind == "nl":
             if group:
@@ -130,11 +141,12 @@ def segment(text: str) -> Segmentation:
         if kind == "w":
             kind = "word"
         tok = text[start:end]
+        low = normalize("NFC", tok).lower() if marks else tok.lower()
         if (kind == "word" and group and group[-1][4] == "abbr" and group[-1][3] in _CLOSING
                 and tok[:1].isupper()):
             b.close(group)
             group = []
-        group.append((start, end, tok, tok.lower(), kind))
+        group.append((start, end, tok, low, kind))
         if kind == "end":
             b.close(group)
             group = []
@@ -197,8 +209,8 @@ def encodable(text: str) -> str:
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
     """Lower-case token keys of a rule phrase, tokenised exactly like a post."""
     return tuple(
-        m.group(m.lastgroup).lower()
-        for m in _TOKEN_RE.finditer(phrase)
+        normalize("NFC", m.group(m.lastgroup)).lower()
+        for m in _TOKEN_RE_MARKS.finditer(phrase)
         if m.lastgroup and m.lastgroup != "nl"
     )
 

@@ -183,3 +183,12 @@ def test_patterns_still_run_when_the_combined_set_is_too_big(
 
     small = replace(book, plans={**book.plans, "sv": plan})
     assert hits(check("Utbetalningen ska ske i maj.", small), "klarsprak.ska-ske") == ["ska ske"]
+
+
+def test_decomposed_letters_match_like_composed_ones(book: Rulebook) -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Du erhåller svar.")
+    report = check(text, book)
+    assert hits(report, "klarsprak.erhalla") == [unicodedata.normalize("NFD", "erhåller")]
+    assert report.readability.words == 3
