@@ -13,6 +13,9 @@ from api.engine.check import check
 from api.rulebook.model import LoadedRule, Rulebook
 
 OPEN, CLOSE = "[[", "]]"
+# Kinds that find words, so their bad examples must mark the span; metrics and absences are
+# about sentences or the whole post and may leave the marker out ("fires somewhere").
+SPAN_KINDS = frozenset({"substitution", "existence", "pattern", "passive"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,8 @@ def run_example(book: Rulebook, rule: LoadedRule, kind: str, index: int) -> Exam
         text, marked = parse_marked(raw)
     except ValueError as exc:
         return result(False, str(exc))
+    if kind == "bad" and not marked and rule.kind in SPAN_KINDS:
+        return result(False, "markera med [[…]] exakt vad regeln ska hitta", text)
     report = check(text, book, language=rule.language, channel=_channel(rule))
     mine = [f for f in (*report.findings, *report.strengths) if f.rule_id == rule.id]
     found = sorted({(s.offset, s.offset + s.length) for f in mine for s in f.spans})

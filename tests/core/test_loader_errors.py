@@ -244,3 +244,11 @@ def test_control_character(tmp_path: Path) -> None:
     err = load_error(tmp_path)
     assert "U+0000" in err.message
     assert err.line == line_of(text, "explanation:")
+
+
+def test_bad_example_of_a_word_rule_must_mark_the_span(tmp_path: Path) -> None:
+    text = GOOD_RULE.replace('bad: ["Du [[erhåller]] svar."]', 'bad: ["Du erhåller svar."]')
+    write(tmp_path, text)
+    err = load_error(tmp_path)
+    assert "markera med [[…]]" in err.message
+    assert err.line == line_of(text, "bad:")
