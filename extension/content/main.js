@@ -128,7 +128,8 @@
       return;
     }
     const spans = report.findings.flatMap((f) => (f.spans && f.spans.length ? f.spans : [{ offset: f.offset, length: f.length, text: f.matched }]));
-    const focus = focusHint ? report.findings.filter((f) => f.rule_id === focusHint.rule_id).flatMap((f) => f.spans || []) : [];
+    const focusKey = focusHint ? dismissKey(focusHint) : null;
+    const focus = focusKey ? report.findings.filter((f) => dismissKey(f) === focusKey).flatMap((f) => f.spans || []) : [];
     if (st.error) ui.show(st.error === "offline" ? "offline" : "error", { report, statusText: T.t(`error_${st.error}`), error: st.error });
     else ui.show(report.findings.length ? "hints" : "clear", { report });
     ui.underline(el, read, st.error ? [] : spans, st.error ? [] : focus);

@@ -6,7 +6,7 @@ globalThis.Tonkoll = globalThis.Tonkoll || {};
 
 /**
  * @typedef {import("./messages.js").Finding} Finding
- * @typedef {{onFocus?: (f: Finding|null) => void, onIgnore?: (f: Finding) => void,
+ * @typedef {{onFocus?: (f: Finding|null) => void, onIgnore?: (f: Finding, item: HTMLElement) => void,
  *            onDisableRule?: (f: Finding) => void}} HintActions
  */
 
@@ -49,7 +49,7 @@ function hintItem(f, actions) {
   if (actions.onIgnore) {
     const b = el("button", "ignore", T.t("hintIgnore"));
     b.type = "button";
-    b.addEventListener("click", () => actions.onIgnore?.(f));
+    b.addEventListener("click", () => actions.onIgnore?.(f, li));
     buttons.append(b);
   }
   if (actions.onDisableRule) {

@@ -68,7 +68,7 @@
     const n = answer.report.findings.length;
     status.textContent = n ? T.t("badgeHintsTitle", [String(n)]) : T.t("hintsNone");
     T.renderHints(results, answer.report, {
-      onIgnore: (f) => results.querySelector(`.hint[data-rule-id="${CSS.escape(f.rule_id)}"]`)?.remove(),
+      onIgnore: (_f, item) => item.remove(),
       onDisableRule: async (f) => {
         await T.ask({ type: T.MSG.disableRule, ruleId: f.rule_id });
         check();

@@ -328,3 +328,29 @@ def test_popup_switches_for_the_current_site(extension_browser: Any, page_server
     popup.close()
     page.close()
     ext.configure(customSites=LOCAL, paused=False)
+
+
+def test_popup_leads_with_three_and_folds_the_rest(extension_browser: Any) -> None:
+    """Primary hints first (the service's top three), the rest under "visa fler", strengths last."""
+    popup = extension_browser.context.new_page()
+    popup.goto(extension_browser.url("popup/popup.html"))
+    # Five stiff phrasings from three rules, so there is more than the top three.
+    popup.fill("#paste-text", "Hej! Du erhåller beslutet inom kort. Vi tillhandahåller "
+                              "information och handhar ärendet. Vänligen beakta att avgiften "
+                              "ska erläggas i tid.")
+    popup.click("#check")
+    popup.wait_for_selector("#results .hint")
+    assert popup.locator("#results .hints.primary > .hint").count() == 3
+    assert popup.locator("#results details.more .hint").count() >= 1
+    assert not popup.locator("#results details.more .hint").first.is_visible()
+    popup.click("#results details.more > summary")
+    assert popup.locator("#results details.more .hint").first.is_visible()
+    assert popup.locator("#results .strength").count() >= 1
+    first = popup.locator("#results .hints.primary > .hint").first
+    first.locator("details.why > summary").click()
+    assert first.locator(".explanation").is_visible()
+    assert first.locator(".handbook").inner_text().strip()
+    before = popup.locator("#results .hint").count()
+    first.locator("button.ignore").click()
+    assert popup.locator("#results .hint").count() == before - 1
+    popup.close()
