@@ -39,6 +39,13 @@ def _md(text: str) -> str:
     return " ".join(out.split("\n"))
 
 
+def _code(text: str) -> str:
+    """An inline code span that survives backticks inside."""
+    fence = "``" if "`" in text else "`"
+    pad = " " if "`" in text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _example(raw: str) -> str:
     try:
         text, spans = parse_marked(raw)
@@ -67,7 +74,7 @@ def _details(rule: LoadedRule) -> list[str]:
         if spec.suggest:
             lines.append(f"- Förslag: {', '.join(_md(s) for s in spec.suggest)}")
     elif isinstance(spec, PatternRule):
-        lines.append(f"- Mönster: `{spec.pattern}`")
+        lines.append(f"- Mönster: {_code(spec.pattern)}")
     elif isinstance(spec, PassiveRule):
         mode = "två passiver i rad" if spec.mode == "double" else "passiv utan agent"
         lines.append(f"- Läge: {mode}")
@@ -84,7 +91,7 @@ def _details(rule: LoadedRule) -> list[str]:
     elif isinstance(spec, AbsenceRule):
         lines.append(f"- Slår till när inget av detta finns: "
                      f"{', '.join(_md(w) for w in spec.absent)}"
-                     f"{f' (och inte mönstret `{spec.also_absent_pattern}`)' if spec.also_absent_pattern else ''}"  # noqa: E501
+                     f"{f' (och inte mönstret {_code(spec.also_absent_pattern)})' if spec.also_absent_pattern else ''}"  # noqa: E501
                      f"{f', från {spec.min_words} ord' if spec.min_words else ''}")
     return lines
 
