@@ -46,15 +46,27 @@ def send_huge_body(base_url: str, chunked: bool, budget: float = 5.0) -> tuple[b
                     continue
                 sent += len(chunk)
         elapsed = time.perf_counter() - start
-        sock.setblocking(True)
-        sock.settimeout(2)
-        try:
-            answer = sock.recv(65536)
-        except (TimeoutError, ConnectionResetError):
-            answer = b""
-        return answer, elapsed, sent
+        return read_answer(sock), elapsed, sent
     finally:
         sock.close()
+
+
+def read_answer(sock: socket.socket, timeout: float = 2.0) -> bytes:
+    """Everything the server sends until it closes the connection (or `timeout` passes)."""
+    sock.setblocking(True)
+    sock.settimeout(timeout)
+    answer = b""
+    try:
+        while chunk := sock.recv(65536):
+            answer += chunk
+            head, _, body = answer.partition(b"\r\n\r\n")
+            length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                           if line.lower().startswith(b"content-length:")), None)
+            if length is not None and len(body) >= length:
+                break
+    except (TimeoutError, ConnectionResetError):
+        pass
+    return answer
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
