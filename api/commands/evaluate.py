@@ -23,7 +23,7 @@ FRIENDLY = ("plain", "personal")
 
 @dataclass
 class Row:
-    key: str  # id or line number
+    key: str | int  # the text's id, or its line number when it has none
     label: str
     lang: str
     words: int
@@ -113,7 +113,8 @@ def evaluate(lines: list[str], rules: list[str] | None) -> Summary:
         lang = str(rec["lang"]) if rec.get("lang") in ("sv", "en") else "auto"
         report, scores = check_detailed(rec["text"], book, language=lang)
         summary.rows.append(Row(
-            key=str(rec.get("id", number)), label=str(rec.get("label", "okänd")),
+            key=rec["id"] if isinstance(rec.get("id"), str | int) else number,
+            label=str(rec.get("label", "okänd")),
             lang=report.language, words=report.readability.words,
             hints=sum(f.level == "hint" for f in report.findings),
             warnings=sum(f.level == "warning" for f in report.findings),

@@ -161,7 +161,7 @@ def test_eval_goal_figures_and_json(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "klarsprak.erhalla" in out
     code, out, _ = run(["eval", str(data), "--format", "json", "--rules", str(FIXTURES)], capsys)
     lines = [json.loads(x) for x in out.splitlines()]
-    assert [x.get("id") for x in lines[:3]] == ["1", "2", "x1"]
+    assert [x.get("id") for x in lines[:3]] == [1, 2, "x1"]
     assert set(lines[0]) == {"id", "label", "lang", "overall", "hints", "warnings", "words"}
     summary = lines[3]["summary"]
     assert summary["goals"]["sv"]["pair_win_rate"] == 100.0
