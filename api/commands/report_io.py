@@ -9,7 +9,7 @@ from typing import Any
 from api.findings import Finding, Report
 
 LEVEL_WORDS = {"warning": "varning", "hint": "tips", "praise": "bra"}
-UNDERLINE = {"warning": "\x1b[4:3m\x1b[58;5;203m", "hint": "\x1b[4m\x1b[58;5;75m"}
+UNDERLINE = {"warning": "\x1b[4;31m", "hint": "\x1b[4;36m"}  # underlined red / cyan
 RESET = "\x1b[0m"
 BOLD, DIM = "\x1b[1m", "\x1b[2m"
 

@@ -196,4 +196,4 @@ def test_terminal_rendering_uses_ansi_underline() -> None:
     book = load_rulebook([FIXTURES])
     text = "Du erhåller svar."
     out = underlined(text, check(text, book).findings, color=True)
-    assert out == "Du \x1b[4m\x1b[58;5;75merhåller\x1b[0m svar."
+    assert out == "Du \x1b[4;36merhåller\x1b[0m svar."
