@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TextIO
 
@@ -24,7 +25,7 @@ def run_check(source: str, fmt: str, jsonl: bool, language: str, channel: str,
     if fmt == "json":
         out.write(report_json(report) + "\n")
     else:
-        color = out.isatty()
+        color = out.isatty() and not os.environ.get("NO_COLOR")
         out.write(render_text(report, text, color) + "\n")
     return EXIT_OK
 
