@@ -98,7 +98,8 @@ def test_paragraphs() -> None:
     assert spans == ["Första stycket.", "Andra\nstycket.", "Tredje"]
 
 
-PIECES = [*"abcåäöAB .:@+-'’#!?\n1,😀\u030a", "www.", "https://", "t.ex.", "kl.", "\u00a0", "\ud800"]
+PIECES = [*"abcåäöAB .:@+-'’#!?\n1,😀\u030a", "www.", "https://", "t.ex.", "kl.", "\u00a0",
+          "\ud800"]
 
 
 @settings(max_examples=400, deadline=None)
