@@ -114,3 +114,10 @@ def test_rate_limit_when_configured(start_server: Callable[..., Any]) -> None:
         assert client.get("/v1/health").status_code == 200  # health stays open
         # the limit is per token: another writer is not held back
         assert client.post("/v1/check", json={"text": "Hej!"}, headers=two).status_code == 200
+
+
+def test_rate_limit_per_client_address_without_tokens(start_server: Callable[..., Any]) -> None:
+    server = start_server(env={"TONKOLL_RATE_LIMIT_PER_MINUTE": "3"})
+    with httpx.Client(base_url=server.base_url, timeout=10) as client:
+        codes = [client.post("/v1/check", json={"text": "Hej!"}).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
