@@ -35,6 +35,7 @@ def _abbr_pattern(abbr: str) -> str:
 
 
 _ABBR_ALT = "|".join(_abbr_pattern(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+_TLDS = "se|nu|com|org|net|eu|io|info|fi|no|dk|de|uk|gov|edu"
 _EMOJI = (
     "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF"
     "\u3030\u303D\u3297\u3299\u00A9\u00AE\u203C\u2049\u2122\u2139\u24C2\u25AA-\u25FE"
@@ -50,6 +51,9 @@ def _token_pattern(letter: str) -> re.Pattern[str]:
         # addresses and fall through to the full list below, which decides as before).
         rf"(?P<w>{letter}+(?:[-'’]{letter}+)*)(?![-'’:.@+\w\u0300-\u036f])"
         r"|(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
+        # A bare domain such as malmo.se or malmo.se/bad (its dot must not end a sentence).
+        rf"|(?P<domain>(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?-i:{_TLDS})(?![\w-])"
+        r"(?:/[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])?)"
         r"|(?P<mention>(?<![\w@])@\w+(?:[._]\w+)*)"
         r"|(?P<hashtag>(?<![\w#&])#\w+)"
         rf"|(?P<abbr>(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?:{_ABBR_ALT})(?![\w]))"
@@ -140,6 +144,8 @@ def segment(text: str) -> Segmentation:
         start, end = m.span(kind)
         if kind == "w":
             kind = "word"
+        elif kind == "domain":
+            kind = "url"
         tok = text[start:end]
         low = normalize("NFC", tok).lower() if marks else tok.lower()
         if (kind == "word" and group and group[-1][4] == "abbr" and group[-1][3] in _CLOSING

@@ -117,3 +117,12 @@ def test_tokens_cover_every_visible_character_once(text: str) -> None:
     for i, ch in enumerate(text):
         assert covered[i] == (0 if ch.isspace() else 1), (i, ch)
     assert sum(s.words for s in seg.sentences) == seg.words
+
+
+def test_bare_domains_are_links_and_their_dots_do_not_end_sentences() -> None:
+    text = "Läs mer på malmo.se/bad eller malmo.se. Välkommen!"
+    seg = segment(text)
+    assert [t.text for t in seg.tokens if t.kind == "url"] == ["malmo.se/bad", "malmo.se"]
+    assert sentences(text) == ["Läs mer på malmo.se/bad eller malmo.se.", "Välkommen!"]
+    # a missing space after a full stop is a typo, not a domain
+    assert sentences("Det var bra.Se mer") == ["Det var bra.", "Se mer"]
