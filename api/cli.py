@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="testa, granska och dokumentera regelfilerna")
     rsub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
-    _rules_arg(rsub.add_parser("test", help="kör alla exempel i regelfilerna"))
+    t = rsub.add_parser("test", help="kör alla exempel i regelfilerna")
+    t.add_argument("ids", nargs="*", metavar="REGEL-ID", help="kör bara dessa reglers exempel")
+    _rules_arg(t)
     _rules_arg(rsub.add_parser("lint", help="leta efter dubbletter och mönster som aldrig slår"))
     d = rsub.add_parser("docs", help="skriv regelreferensen (Markdown)")
     d.add_argument("--out", default="docs/rules.md")
@@ -88,7 +90,7 @@ def dispatch(args: argparse.Namespace) -> int:
         from api.commands import docs, rules_cmd
 
         if args.rules_command == "test":
-            return rules_cmd.run_rules_test(args.rules)
+            return rules_cmd.run_rules_test(args.rules, ids=args.ids)
         if args.rules_command == "lint":
             return rules_cmd.run_rules_lint(args.rules)
         return docs.run_docs(args.rules, args.out, args.check)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TextIO
 
-from api.commands.common import EXIT_FAIL, EXIT_OK, load
+from api.commands.common import EXIT_FAIL, EXIT_OK, CliError, load
 from api.engine.pattern import compile_pattern
 from api.rulebook.errors import display_path
 from api.rulebook.examples import parse_marked, selftest
@@ -22,11 +22,15 @@ from api.rulebook.schema import (
 from api.text.segment import tokenize_phrase
 
 
-def run_rules_test(rules: list[str] | None, out: TextIO | None = None) -> int:
-    """Run every example; print each failure with file:line and a Swedish summary."""
+def run_rules_test(rules: list[str] | None, out: TextIO | None = None,
+                   ids: list[str] | None = None) -> int:
+    """Run every example (or those of ``ids``); print each failure with file:line."""
     out = out or sys.stdout
     book = load(rules, run_examples=False)
-    results = selftest(book)
+    unknown = [i for i in ids or [] if book.by_id(i) is None]
+    if unknown:
+        raise CliError(f"okänd regel: {', '.join(unknown)}")
+    results = selftest(book, set(ids) if ids else None)
     failed = [r for r in results if not r.ok]
     for r in failed:
         where = f"{display_path(r.file)}:{r.line}" if r.file else "?"

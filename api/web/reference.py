@@ -32,6 +32,7 @@ PAGE = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Tonkoll – regler</title>
+  <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/static/tonkoll.css">
   <script type="module" src="/static/tryrule.js"></script>
 </head>

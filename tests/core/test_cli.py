@@ -197,3 +197,11 @@ def test_terminal_rendering_uses_ansi_underline() -> None:
     text = "Du erhåller svar."
     out = underlined(text, check(text, book).findings, color=True)
     assert out == "Du \x1b[4;36merhåller\x1b[0m svar."
+
+
+def test_rules_test_for_chosen_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "test", "klarsprak.erhalla", "--rules", str(FIXTURES)], capsys)
+    assert code == 0 and out.startswith("3 exempel, 3 godkända")
+    code, _, err = run(["rules", "test", "klarsprak.finns-inte", "--rules", str(FIXTURES)],
+                       capsys)
+    assert code == 2 and "okänd regel: klarsprak.finns-inte" in err
