@@ -27,6 +27,11 @@ DRAFT = (
 
 def test_paste_a_draft_and_see_hints(browser: Any, live_server: Any, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 1100}, locale="sv-SE")
+    problems: list[str] = []
+    page.on(
+        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
+    )
+    page.on("pageerror", lambda e: problems.append(str(e)))
     page.goto(live_server.base_url + "/")
     assert page.title().startswith("Tonkoll")
     page.fill("#draft", DRAFT)
@@ -65,6 +70,7 @@ def test_paste_a_draft_and_see_hints(browser: Any, live_server: Any, tmp_path: P
     assert page.locator("#marked").inner_text() == emoji_draft
     assert "erhåller" in [marks.nth(i).inner_text() for i in range(marks.count())]
     assert "Malmö stad informerar" in [marks.nth(i).inner_text() for i in range(marks.count())]
+    assert problems == []  # no script errors, nothing blocked by the Content-Security-Policy
     page.close()
 
 
