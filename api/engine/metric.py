@@ -44,12 +44,11 @@ def _sentence_lix(seg: Segmentation, s: Sentence) -> float:
     return lix_of(s.words, 1, long_words)
 
 
-def _caps_spans(toks: Sequence[Token]) -> list[Span2]:
+def _caps_spans(words: Sequence[Token]) -> list[Span2]:
     """Shouted words: capitals only, and five letters or more or next to another such word.
 
     So "VIKTIGT" and "HUR KAN MAN" count, but a lone acronym (AIDS, SFI, HRSA) does not.
     """
-    words = [t for t in toks if t.kind == "word"]
     upper = [len(t.text) >= 2 and t.text.isupper() for t in words]
     out: list[Span2] = []
     for i, t in enumerate(words):
@@ -73,6 +72,7 @@ def _emoji_count(tok: Token) -> int:
 def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
     """The figure for the whole text."""
     toks = seg.tokens
+    kinds = seg.by_kind
     if metric == "lix":
         n_sent = sum(1 for s in seg.sentences if s.words)
         return lix_of(seg.words, n_sent, seg.long_words), _longest_sentence(seg)
@@ -84,16 +84,17 @@ def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Meas
         lead = len(seg.text) - len(seg.text.lstrip())
         return float(len(stripped)), [(lead, lead + len(stripped))]
     if metric == "exclamations":
-        runs = [(t.start, t.end) for t in toks if t.kind == "end" and "!" in t.text]
-        return float(sum(t.text.count("!") for t in toks if t.kind == "end")), runs
+        ends = kinds.get("end", [])
+        runs = [(t.start, t.end) for t in ends if "!" in t.text]
+        return float(sum(t.text.count("!") for t in ends)), runs
     if metric == "caps_words":
-        spans = _caps_spans(toks)
+        spans = _caps_spans(kinds.get("word", []))
         return float(len(spans)), spans
     if metric == "hashtags":
-        spans = [(t.start, t.end) for t in toks if t.kind == "hashtag"]
+        spans = [(t.start, t.end) for t in kinds.get("hashtag", [])]
         return float(len(spans)), spans
     if metric == "emoji":
-        emo = [t for t in toks if t.kind == "emoji"]
+        emo = kinds.get("emoji", [])
         return float(sum(_emoji_count(t) for t in emo)), [(t.start, t.end) for t in emo]
     if metric == "buzzword_density":
         return (100.0 * len(buzz_hits) / seg.words if seg.words else 0.0), buzz_hits
@@ -129,8 +130,11 @@ def measure_sentences(
         if metric in per:
             out.append((s, per[metric](s)))
             continue
-        sub = Segmentation(seg.text, tuple(_sentence_tokens(seg, s)), (s,), s.words, 0, 0,
-                           (s.start,), seg.safe_text)
+        toks = tuple(_sentence_tokens(seg, s))
+        kinds: dict[str, list[Token]] = {}
+        for t in toks:
+            kinds.setdefault(t.kind, []).append(t)
+        sub = Segmentation(seg.text, toks, (s,), s.words, 0, 0, (s.start,), seg.safe_text, kinds)
         hits = [h for h in buzz_hits if s.start <= h[0] < s.end]
         if metric == "chars":
             out.append((s, (float(s.end - s.start), [(s.start, s.end)])))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 from unicodedata import normalize
 
@@ -111,6 +111,7 @@ class Segmentation:
     letters: int
     starts: tuple[int, ...] = ()  # sentence start offsets, for sentence_at
     safe_text: str = ""  # the text with lone surrogates replaced (same offsets), for RE2
+    by_kind: dict[str, list[Token]] = field(default_factory=dict)  # hashtags, emoji, … in order
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that contains ``offset`` (or the last one before it)."""
@@ -160,7 +161,7 @@ def segment(text: str) -> Segmentation:
         b.close(group)
     starts = tuple(s.start for s in b.sentences)
     return Segmentation(text, tuple(b.tokens), tuple(b.sentences), b.words, b.long_words,
-                        b.letters, starts, encodable(text))
+                        b.letters, starts, encodable(text), b.by_kind)
 
 
 class _Builder:
@@ -170,6 +171,7 @@ class _Builder:
         self.tokens: list[Token] = []
         self.sentences: list[Sentence] = []
         self.words = self.long_words = self.letters = 0
+        self.by_kind: dict[str, list[Token]] = {}
 
     def close(self, group: list[tuple[int, int, str, str, str]]) -> None:
         n_words = 0
@@ -194,9 +196,16 @@ class _Builder:
             sentences.append(Sentence(group[0][0], group[-1][1], n_words, first,
                                       first + len(group) - 1))
         append = self.tokens.append
+        by_kind = self.by_kind
         make = tuple.__new__  # a NamedTuple without its Python-level __new__: hot path
         for start, end, tok, low, kind in group:
-            append(make(Token, (start, end, tok, low, kind, index, is_first)))
+            token = make(Token, (start, end, tok, low, kind, index, is_first))
+            append(token)
+            bucket = by_kind.get(kind)
+            if bucket is None:
+                by_kind[kind] = [token]
+            else:
+                bucket.append(token)
             is_first = False
 
 
