@@ -74,6 +74,10 @@ def _check_file(doc: YamlDocument, parsed: RuleFile, lang: str | None) -> None:
         if spec.id.split(".", 1)[0] != theme:
             raise RuleError(file, doc.line_of(("rules", i, "id")),
                             f"id '{spec.id}' ska börja med filens tema '{theme}.'")
+        if spec.kind == "passive" and lang != "sv":
+            raise RuleError(file, doc.line_of(("rules", i, "kind")),
+                            "kind: passive känner bara svenska böjningar; använd kind: pattern "
+                            "för andra språk")
 
 
 def load_rulebook(dirs: Iterable[Path | str], *, run_examples: bool = True) -> Rulebook:

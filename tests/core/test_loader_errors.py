@@ -252,3 +252,13 @@ def test_bad_example_of_a_word_rule_must_mark_the_span(tmp_path: Path) -> None:
     err = load_error(tmp_path)
     assert "markera med [[…]]" in err.message
     assert err.line == line_of(text, "bad:")
+
+
+def test_passive_is_swedish_only(tmp_path: Path) -> None:
+    text = (GOOD_RULE.replace("kind: substitution", "kind: passive")
+            .replace("id: klarsprak.erhalla", "id: klarsprak.en-passive")
+            .replace("    entries:\n      - match: [erhålla, erhåller]\n        suggest: [få]\n", ""))
+    write(tmp_path, text, lang="en")
+    err = load_error(tmp_path)
+    assert "kind: passive" in err.message
+    assert err.line == line_of(text, "kind: passive")
