@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +67,7 @@ def test_paste_a_draft_and_see_hints(browser: Any, live_server: Any, tmp_path: P
     emoji_draft = "👋👋 Hej 👋 " + DRAFT
     page.fill("#draft", emoji_draft)
     page.click("#check-button")
-    page.wait_for_function("document.querySelector('#marked').innerText.startsWith('👋')")
+    expect(page.locator("#marked")).to_have_text(emoji_draft)
     assert page.locator("#marked").inner_text() == emoji_draft
     assert "erhåller" in [marks.nth(i).inner_text() for i in range(marks.count())]
     assert "Malmö stad informerar" in [marks.nth(i).inner_text() for i in range(marks.count())]
