@@ -70,6 +70,7 @@ globalThis.Tonkoll.Ui = class Ui {
       this.panel.hidden = true;
     }
     this.editor = editor;
+    if (editor) this.badge.dataset.editor = globalThis.Tonkoll.editorKind(editor);
     this.mount();
   }
 

@@ -76,6 +76,7 @@ def test_hints_in_editor(ready: Any, page_server: Any, live_server: Any, tmp_pat
         "() => document.querySelector('tonkoll-hints').shadowRoot"
         ".querySelector('.badge').dataset.state === 'hints'", timeout=10_000)
     assert int(badge.get_attribute("data-count") or 0) >= 1
+    assert badge.get_attribute("data-editor") == name  # the kind of editor was recognised
     assert STIFF in underlined_texts(page, name)
 
     badge.click()
