@@ -46,7 +46,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/v1", tags=["v1"])
 
 
-def current_store(request: Request) -> RuleStore:
+async def current_store(request: Request) -> RuleStore:
     store: RuleStore = request.app.state.store
     return store
 
@@ -142,7 +142,7 @@ def list_rules(store: StoreDep) -> RulesResponse:
 
 
 @router.get("/health", response_model=HealthResponse, summary="Is the service well?")
-def health(store: StoreDep) -> HealthResponse:
+async def health(store: StoreDep) -> HealthResponse:
     """`degraded` when the last rule reload was refused (the last good rules still serve)."""
     book = store.current
     error = store.last_error

@@ -1,4 +1,7 @@
-"""Bearer tokens, compared in constant time."""
+"""Request guards as FastAPI dependencies: bearer tokens (compared in constant time) and JSON only.
+
+They are `async def` on purpose: they never block, and a plain `def` dependency would cost a
+threadpool round trip per request each."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from api.config import Settings
 from api.web.errors import ApiError
 
 
-def current_settings(request: Request) -> Settings:
+async def current_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -27,7 +30,7 @@ def token_matches(given: str, tokens: list[str]) -> bool:
     return found
 
 
-def require_token(request: Request, settings: SettingsDep) -> None:
+async def require_token(request: Request, settings: SettingsDep) -> None:
     """When TONKOLL_API_TOKENS is set, demand `Authorization: Bearer <one of them>`."""
     if not settings.api_tokens:
         return
@@ -36,7 +39,7 @@ def require_token(request: Request, settings: SettingsDep) -> None:
         raise ApiError(401, "unauthorized", "Ange en giltig API-nyckel (Authorization: Bearer …).")
 
 
-def require_json(request: Request) -> None:
+async def require_json(request: Request) -> None:
     """Bodies are JSON: anything else is 415 (a missing Content-Type too)."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "application/json" and not (
