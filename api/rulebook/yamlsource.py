@@ -116,6 +116,18 @@ def _codepoint(character: object) -> str:
     return f"U+{code:04X}" if isinstance(code, int) else repr(character)
 
 
+def _construct(node: yaml.Node, loader: _Loader, file: Path) -> Any:
+    """One scalar as Python; an unknown tag (!x) or an impossible date is one RuleError."""
+    try:
+        return loader.construct_object(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark or node.start_mark
+        raise RuleError(file, mark.line + 1, f"YAML-fel: {exc.problem or exc.context}") from exc
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise RuleError(file, node.start_mark.line + 1,
+                        f"värdet {node.value!r} går inte att läsa ({exc})") from exc
+
+
 def _convert(
     node: yaml.Node, path: PathKey, lines: dict[PathKey, int], loader: _Loader, file: Path
 ) -> Any:
@@ -125,7 +137,9 @@ def _convert(
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise RuleError(file, key_node.start_mark.line + 1, "en nyckel måste vara text")
-            key = loader.construct_object(key_node)
+            key = _construct(key_node, loader, file)
+            if not (key is None or isinstance(key, str | int | float | bool)):
+                raise RuleError(file, key_node.start_mark.line + 1, "en nyckel måste vara text")
             if key in out:
                 raise RuleError(
                     file, key_node.start_mark.line + 1, f"nyckeln '{key}' finns två gånger"
@@ -138,4 +152,4 @@ def _convert(
         return [
             _convert(item, (*path, i), lines, loader, file) for i, item in enumerate(node.value)
         ]
-    return loader.construct_object(node)
+    return _construct(node, loader, file)
