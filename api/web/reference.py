@@ -42,7 +42,7 @@ PAGE = """<!doctype html>
       från regelfilerna som tjänsten använder just nu: ändra en fil i regelkatalogen så syns
       ändringen här inom ett par sekunder.</p>
     <nav><a href="/">Provsidan</a> · <a href="#prova-regel">Prova en regel</a> ·
-      <a href="/openapi.json">API</a></nav>
+      <a href="/docs">API</a></nav>
   </header>
   <article class="card reference">
 {body}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
 
@@ -24,6 +24,19 @@ class FieldErrorOut(BaseModel):
 
 
 class CheckRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Malmö stad informerar: du erhåller beskedet i dag. Vad tycker du?",
+                    "language": "auto",
+                    "channel": "facebook",
+                    "disabled_rules": [],
+                }
+            ]
+        }
+    )
+
     text: str = Field(description="The draft. Never stored or logged.")
     language: Literal["auto", "sv", "en"] = "auto"
     channel: Channel = "generic"
