@@ -50,7 +50,7 @@ def describe(err: Mapping[str, Any], allowed: list[str]) -> str:
     key = next((p for p in reversed(loc) if isinstance(p, str)), "")
     etype = err.get("type", "")
     if etype == "extra_forbidden":
-        key = loc[-1] if loc else key
+        key = str(loc[-1]) if loc else key
         close = difflib.get_close_matches(str(key), allowed, n=1)
         hint = f" – menar du '{close[0]}'?" if close else f" (tillåtna: {', '.join(allowed)})"
         return f"okänd nyckel '{key}'{hint}"

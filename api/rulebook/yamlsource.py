@@ -144,7 +144,7 @@ def _convert(
                 raise RuleError(
                     file, key_node.start_mark.line + 1, f"nyckeln '{key}' finns två gånger"
                 )
-            child: PathKey = (*path, key)
+            child: PathKey = (*path, key if isinstance(key, str | int) else str(key))
             lines[child] = key_node.start_mark.line + 1
             out[key] = _convert(value_node, child, lines, loader, file)
         return out
