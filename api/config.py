@@ -16,6 +16,11 @@ BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
 EXTENSION_ORIGINS = r"^(chrome-extension|moz-extension)://[A-Za-z0-9_-]+$"
 
 
+def default_rules_dir() -> Path:
+    """The repo's bundled rules; for an installed package (no repo around it), ./rules."""
+    return BUNDLED_RULES if BUNDLED_RULES.is_dir() else Path.cwd() / "rules"
+
+
 def _split(value: object, sep: str) -> object:
     """Turn "a<sep>b" into ["a", "b"], dropping blanks; lists pass through unchanged."""
     if isinstance(value, str):
@@ -29,7 +34,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TONKOLL_", extra="ignore")
 
     rules_dirs: Annotated[list[Path], NoDecode] = Field(
-        default_factory=lambda: [BUNDLED_RULES],
+        default_factory=lambda: [default_rules_dir()],
         description="Rule directories separated by ':'; later ones add, override or disable.",
     )
     max_chars: int = Field(default=10_000, ge=1, le=1_000_000)
@@ -56,7 +61,7 @@ class Settings(BaseSettings):
     @field_validator("rules_dirs")
     @classmethod
     def _need_a_dir(cls, value: list[Path]) -> list[Path]:
-        return value or [BUNDLED_RULES]
+        return value or [default_rules_dir()]
 
     @field_validator("allowed_origin_regex", mode="before")
     @classmethod

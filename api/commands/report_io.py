@@ -20,10 +20,16 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def report_json(report: Report, extra: dict[str, Any] | None = None) -> str:
+    """One JSON line; UTF-8 text as is, but lone surrogates (from \\ud800 input) as escapes."""
     data = report_dict(report)
     if extra:
         data = {**extra, **data}
-    return json.dumps(data, ensure_ascii=False)
+    line = json.dumps(data, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(data, ensure_ascii=True)
+    return line
 
 
 def _marks(text: str, findings: tuple[Finding, ...]) -> list[str | None]:

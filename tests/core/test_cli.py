@@ -205,3 +205,14 @@ def test_rules_test_for_chosen_rules(capsys: pytest.CaptureFixture[str]) -> None
     code, _, err = run(["rules", "test", "klarsprak.finns-inte", "--rules", str(FIXTURES)],
                        capsys)
     assert code == 2 and "okänd regel: klarsprak.finns-inte" in err
+
+
+def test_jsonl_with_lone_surrogates_writes_valid_json(capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run(["check", "-", "--jsonl", "--rules", str(FIXTURES)], capsys,
+                       stdin='{"text": "Utbetalningen ska ske \\ud800 nu. Tack!"}\n',
+                       monkeypatch=monkeypatch)
+    assert code == 0
+    out.encode("utf-8")  # printable
+    report = json.loads(out)
+    assert any(f["rule_id"] == "klarsprak.ska-ske" for f in report["findings"])
