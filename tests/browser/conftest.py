@@ -154,7 +154,7 @@ class ExtensionBrowser:
         """An extension page used to read and write chrome.storage (never Worker.evaluate)."""
         if self._control is None or self._control.is_closed():
             self._control = self.context.new_page()
-            self._control.goto(self.url("consent/consent.html"))
+            self._control.goto(self.url("consent/consent.html?control"))
         return self._control
 
     def storage(self) -> dict[str, Any]:
