@@ -10,10 +10,13 @@
 
   const DEBOUNCE_MS = 700;
   const MIN_CHARS = 20;
+  const RETRY_FIRST_MS = 5000;
+  const RETRY_MAX_MS = 60000;
 
   /**
    * @typedef {{seq: number, inFlight: boolean, again: boolean, timer: number, report: any,
-   *            reportText: string, sentText: string|null, dismissed: Set<string>, error: string|null}} EditorState
+   *            reportText: string, sentText: string|null, dismissed: Set<string>, error: string|null,
+   *            retryDelay: number, retryTimer: number}} EditorState
    */
   /** @type {WeakMap<HTMLElement, EditorState>} */
   const states = new WeakMap();
@@ -53,7 +56,10 @@
   function stateOf(el) {
     let st = states.get(el);
     if (!st) {
-      st = { seq: 0, inFlight: false, again: false, timer: 0, report: null, reportText: "", sentText: null, dismissed: new Set(), error: null };
+      st = {
+        seq: 0, inFlight: false, again: false, timer: 0, report: null, reportText: "", sentText: null,
+        dismissed: new Set(), error: null, retryDelay: 0, retryTimer: 0,
+      };
       states.set(el, st);
     }
     return st;
@@ -155,6 +161,7 @@
         st.report = answer.report;
         st.reportText = text; // shifted to the current text when rendered
         st.error = null;
+        st.retryDelay = 0;
       } else {
         const kind = answer?.error?.kind || "offline";
         if (kind === "site_disabled" || kind === "paused" || kind === "consent_needed") {
@@ -165,7 +172,8 @@
           return;
         }
         st.error = kind;
-        st.sentText = null; // try again on the next change
+        st.sentText = null; // try again on the next change, or by itself a little later
+        if (kind === "offline" || kind === "server_error") retryLater(el, st);
       }
       if (el === active) scheduleRender(true);
     }
@@ -173,6 +181,19 @@
       st.again = false;
       check(el);
     }
+  }
+
+  /**
+   * When the service cannot be reached, ask again by itself (5 s, 10 s, … up to a minute), so the
+   * hints come back without the writer having to type.
+   * @param {HTMLElement} el @param {EditorState} st
+   */
+  function retryLater(el, st) {
+    st.retryDelay = Math.min(st.retryDelay ? st.retryDelay * 2 : RETRY_FIRST_MS, RETRY_MAX_MS);
+    clearTimeout(st.retryTimer);
+    st.retryTimer = setTimeout(() => {
+      if (el === active && st.error) check(el);
+    }, st.retryDelay);
   }
 
   /** @param {HTMLElement} el @param {boolean} [soon] */

@@ -168,6 +168,13 @@ def test_offline_then_recovers(extension_browser: Any, page_server: Any, start_s
     page.keyboard.type(" Hej då.")
     wait_badge(page, "hints")
     assert page.evaluate("window.editorText()") == DRAFT + " Vi hörs. Ha det bra! Hej då."
+
+    # Without typing: the hints come back by themselves once the service answers again.
+    server.stop()
+    page.keyboard.type(" Puss.")
+    wait_badge(page, "offline")
+    server.start()
+    wait_badge(page, "hints", timeout=20_000)
     page.close()
 
 
