@@ -46,24 +46,28 @@ _EMOJI_TAIL = "[\uFE0F\uFE0E\u20E3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
 
 def _token_pattern(letter: str) -> re.Pattern[str]:
     return re.compile(
-        r"[ \t\r\f\v]*(?:"  # skipping blanks here is cheaper than failing every branch on them
+        # Linear time on any input: the blank prefix is possessive and the last two branches
+        # (any other whitespace, end of text) mean a match never fails after it.
+        r"[ \t\r\f\v]*+(?:"  # skipping blanks here is cheaper than failing every branch on them
         # Fast path: a plain word not followed by . : @ (those may be abbreviations, URLs, e-mail
         # addresses and fall through to the full list below, which decides as before).
         rf"(?P<w>{letter}+(?:[-'’]{letter}+)*)(?![-'’:.@+\w\u0300-\u036f])"
         r"|(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
         # A bare domain such as malmo.se or malmo.se/bad (its dot must not end a sentence).
-        rf"|(?P<domain>(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?-i:{_TLDS})(?![\w-])"
+        rf"|(?P<domain>(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?-i:{_TLDS})(?![\w-])"
         r"(?:/[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])?)"
         r"|(?P<mention>(?<![\w@])@\w+(?:[._]\w+)*)"
         r"|(?P<hashtag>(?<![\w#&])#\w+)"
         rf"|(?P<abbr>(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?:{_ABBR_ALT})(?![\w]))"
         r"|(?P<number>\d+(?:[.,:]\d+)*)"
-        rf"|(?P<word>{letter}+(?:[-'’:]{letter}+)*)(?![\w.+-]*@)"
-        r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+        rf"|(?P<word>{letter}+(?:[-'’:]{letter}+)*)(?![\w.+-]{{0,64}}@)"
+        r"|(?P<email>[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+)"  # bounded: no quadratic rescans
         r"|(?P<end>[.!?…]+)"
         r"|(?P<nl>\n)"
         rf"|(?P<emoji>{_EMOJI}{_EMOJI_TAIL}*(?:\u200D{_EMOJI}{_EMOJI_TAIL}*)*)"
-        r"|(?P<other>[^\s]))",
+        r"|(?P<other>[^\s])"
+        r"|(?P<ws>\s)"
+        r"|(?P<tail>\Z))",
         re.IGNORECASE,
     )
 
@@ -141,6 +145,8 @@ def segment(text: str) -> Segmentation:
             if group:
                 b.close(group)
                 group = []
+            continue
+        if kind == "ws" or kind == "tail":
             continue
         start, end = m.span(kind)
         if kind == "w":
@@ -226,8 +232,11 @@ def tokenize_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(
         normalize("NFC", m.group(m.lastgroup)).lower()
         for m in _TOKEN_RE_MARKS.finditer(phrase)
-        if m.lastgroup and m.lastgroup != "nl"
+        if m.lastgroup and m.lastgroup not in _NOT_TOKENS
     )
+
+
+_NOT_TOKENS = frozenset({"nl", "ws", "tail"})
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -126,3 +126,18 @@ def test_bare_domains_are_links_and_their_dots_do_not_end_sentences() -> None:
     assert sentences(text) == ["Läs mer på malmo.se/bad eller malmo.se.", "Välkommen!"]
     # a missing space after a full stop is a typo, not a domain
     assert sentences("Det var bra.Se mer") == ["Det var bra.", "Se mer"]
+
+
+@pytest.mark.parametrize("text", [
+    " " * 10_000, " " * 9_999 + "\u00a0", "\t" * 10_000, "a-" * 5_000, "a." * 5_000,
+    "a+" * 5_000, "a.b-" * 2_500, "a." * 4_999 + "@x.se", "a@" * 5_000, "x." * 4_999 + "sq",
+    "www.," * 2_000, "@a." * 3_300, "a'" * 5_000, " \u00a0" * 5_000,
+], ids=lambda t: repr(t[:6]))
+def test_tokeniser_is_linear_on_hostile_runs(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    seg = segment(text)
+    assert time.perf_counter() - start < 0.5  # a quadratic rescan takes seconds here
+    for tok in seg.tokens:
+        assert text[tok.start : tok.end] == tok.text
