@@ -107,3 +107,13 @@ def test_the_token_field_when_keys_are_required(
     page.wait_for_selector("#marked mark")
     assert page.locator("#status").inner_text() == ""
     page.close()
+
+    # /regler has no key field of its own: the try form offers one when the service asks.
+    page = browser.new_page()
+    page.goto(server.base_url + "/regler")
+    page.click("#try-form button[type=submit]")
+    page.wait_for_selector("#try-form #token")
+    page.fill("#try-form #token", "redaktionens-nyckel")
+    page.click("#try-form button[type=submit]")
+    page.wait_for_selector("#try-result .try-ok")
+    page.close()

@@ -1,7 +1,7 @@
 // @ts-check
 // "Prova en regel": send a rule in YAML plus sentences to /v1/rules/try and show whether it
 // loads, whether its own examples pass, and what it finds. Nothing is saved anywhere.
-import { el, postJson, renderMarked } from "./api.js";
+import { el, postJson, renderMarked, savedToken, saveToken } from "./api.js";
 
 const EXAMPLE = `id: klarsprak.tillhandahalla
 kind: substitution
@@ -64,12 +64,32 @@ function build() {
       status.textContent = "";
       show(result, data);
     } catch (err) {
-      status.textContent = /** @type {Error} */ (err).message;
+      const e = /** @type {Error & {status?: number}} */ (err);
+      status.textContent = e.message;
+      if (e.status === 401) showTokenField(form);
     } finally {
       button.disabled = false;
     }
   });
   host.append(title, intro, form, status, result);
+}
+
+/**
+ * Pages without the playground's key field (/regler) get one here when the service asks.
+ * @param {HTMLFormElement} form
+ */
+function showTokenField(form) {
+  if (document.getElementById("token")) {
+    /** @type {HTMLDetailsElement | null} */ (document.getElementById("token-box"))?.setAttribute("open", "");
+    return;
+  }
+  const input = /** @type {HTMLInputElement} */ (el("input"));
+  input.id = "token";
+  input.type = "password";
+  input.autocomplete = "off";
+  input.value = savedToken();
+  input.addEventListener("input", () => saveToken(input.value));
+  form.append(labelled("API-nyckel (sparas bara i den här webbläsaren)", input));
 }
 
 /** @param {string} text @param {HTMLElement} control @param {string} [className] */
