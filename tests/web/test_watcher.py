@@ -73,3 +73,16 @@ def test_broken_rules_at_start_refuse_to_start(rules_dir: Path) -> None:
     target.write_text(target.read_text(encoding="utf-8").replace("level: warning", "level: loud"))
     with pytest.raises(RuleError, match=r"rost\.yml:\d+:"):
         create_app(Settings(rules_dirs=[rules_dir], reload_interval=0))
+
+
+def test_a_change_in_any_rules_dir_reloads(rules_dir: Path, tmp_path: Path, bump) -> None:  # type: ignore[no-untyped-def]
+    local = tmp_path / "lokal"
+    local.mkdir()
+    store = RuleStore([rules_dir, local])
+    watcher = RuleWatcher(store, [rules_dir, local], interval=0)
+    bump(local / "av.yml", "overrides:\n  - id: rost.informerar\n    enabled: false\n")
+    assert watcher.poll() is True
+    assert store.current.by_id("rost.informerar").enabled is False
+    (local / "av.yml").unlink()
+    assert watcher.poll() is True
+    assert store.current.by_id("rost.informerar").enabled is True
