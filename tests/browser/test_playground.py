@@ -71,6 +71,11 @@ def test_paste_a_draft_and_see_hints(browser: Any, live_server: Any, tmp_path: P
     assert page.locator("#marked").inner_text() == emoji_draft
     assert "erhåller" in [marks.nth(i).inner_text() for i in range(marks.count())]
     assert "Malmö stad informerar" in [marks.nth(i).inner_text() for i in range(marks.count())]
+
+    # After the first check the page follows the writer's typing, without another click.
+    page.fill("#draft", "Vi ses i parken! Du erhåller en glass.")
+    expect(page.locator("#marked")).to_have_text("Vi ses i parken! Du erhåller en glass.")
+    assert "erhåller" in [marks.nth(i).inner_text() for i in range(marks.count())]
     assert problems == []  # no script errors, nothing blocked by the Content-Security-Policy
     page.close()
 

@@ -9,6 +9,12 @@ const THEMES = /** @type {Record<string, string>} */ ({
 });
 const LEVELS = /** @type {Record<string, string>} */ ({ hint: "Tips", warning: "Se upp", praise: "Bra" });
 
+/** After the first check the page follows your typing; the newest answer wins. */
+const FOLLOW_MS = 700;
+let sequence = 0;
+let checkedOnce = false;
+let timer = 0;
+
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 function init() {
@@ -17,7 +23,11 @@ function init() {
   const token = /** @type {HTMLInputElement} */ ($("token"));
   token.value = savedToken();
   token.addEventListener("change", () => saveToken(token.value));
-  draft.addEventListener("input", () => { $("count").textContent = `${draft.value.length} tecken.`; });
+  draft.addEventListener("input", () => {
+    $("count").textContent = `${draft.value.length} tecken.`;
+    if (checkedOnce) { clearTimeout(timer); timer = setTimeout(check, FOLLOW_MS); }
+  });
+  for (const id of ["channel", "language"]) $(id).addEventListener("change", () => { if (checkedOnce) check(); });
   draft.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
@@ -34,6 +44,8 @@ function init() {
 }
 
 async function check() {
+  clearTimeout(timer);
+  const mine = ++sequence;
   const text = /** @type {HTMLTextAreaElement} */ ($("draft")).value;
   const channel = /** @type {HTMLSelectElement} */ ($("channel")).value;
   const language = /** @type {HTMLSelectElement} */ ($("language")).value;
@@ -43,14 +55,17 @@ async function check() {
   $("status").textContent = "Granskar …";
   try {
     const report = await postJson("/v1/check", { text, channel, language });
+    if (mine !== sequence) return;
+    checkedOnce = true;
     $("status").textContent = "";
     show(text, report);
   } catch (err) {
+    if (mine !== sequence) return;
     const e = /** @type {Error & {status?: number}} */ (err);
     $("status").textContent = e.message;
     if (e.status === 401) /** @type {HTMLDetailsElement} */ ($("token-box")).open = true;
   } finally {
-    button.disabled = false;
+    if (mine === sequence) button.disabled = false;
   }
 }
 
