@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 DATA_RULES = Path(__file__).resolve().parent / "data" / "rules"
 
@@ -117,3 +119,15 @@ def test_a_later_rules_dir_tunes_the_bundled_set(make_client, tmp_path) -> None:
     assert [(f["rule_id"], f["level"]) for f in report["findings"]] == [("rost.informerar", "hint")]
     rules = {r["id"]: r for r in client.get("/v1/rules").json()["rules"]}
     assert rules["klarsprak.erhalla"]["enabled"] is False
+
+
+@given(text=st.text(max_size=60), data=st.data())
+def test_utf16_offsets_slice_the_same_text(text: str, data: st.DataObject) -> None:
+    from api.web.convert import Utf16Offsets
+
+    start = data.draw(st.integers(0, len(text)))
+    length = data.draw(st.integers(0, len(text) - start))
+    offset16, length16 = Utf16Offsets(text).span(start, length)
+    units = text.encode("utf-16-le", "surrogatepass")
+    piece = units[offset16 * 2 : (offset16 + length16) * 2].decode("utf-16-le", "surrogatepass")
+    assert piece == text[start : start + length]
