@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from api.findings import Finding, Report
+from api.rulebook.schema import THEMES
 
 LEVEL_WORDS = {"warning": "varning", "hint": "tips", "praise": "bra"}
 UNDERLINE = {"warning": "\x1b[4;31m", "hint": "\x1b[4;36m"}  # underlined red / cyan
@@ -97,7 +98,8 @@ def render_text(report: Report, text: str, color: bool) -> str:
         f"LIX {rd.lix:.0f} ({rd.band}), {rd.words} ord, {rd.sentences} meningar, "
         f"{wps} ord per mening"
     )
-    scores = ", ".join(f"{k} {v}" for k, v in report.scores.items() if k != "overall")
+    scores = ", ".join(f"{THEMES.get(k, k)} {v}" for k, v in report.scores.items()
+                       if k != "overall")
     lines.append(f"Poäng: totalt {report.scores.get('overall', 0)}" +
                  (f" ({scores})" if scores else "") + f", språk: {report.language}")
     return "\n".join(lines)
