@@ -9,6 +9,7 @@ from typing import Any
 from api.findings import Finding, Report
 from api.rulebook.schema import THEMES
 
+LANGUAGE_WORDS = {"sv": "svenska", "en": "engelska"}
 LEVEL_WORDS = {"warning": "varning", "hint": "tips", "praise": "bra"}
 UNDERLINE = {"warning": "\x1b[4;31m", "hint": "\x1b[4;36m"}  # underlined red / cyan
 RESET = "\x1b[0m"
@@ -101,5 +102,5 @@ def render_text(report: Report, text: str, color: bool) -> str:
     scores = ", ".join(f"{THEMES.get(k, k)} {v}" for k, v in report.scores.items()
                        if k != "overall")
     lines.append(f"Poäng: totalt {report.scores.get('overall', 0)}" +
-                 (f" ({scores})" if scores else "") + f", språk: {report.language}")
+                 (f" ({scores})" if scores else "") + f", språk: {LANGUAGE_WORDS.get(report.language, report.language)}")
     return "\n".join(lines)
