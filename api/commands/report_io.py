@@ -101,6 +101,7 @@ def render_text(report: Report, text: str, color: bool) -> str:
     )
     scores = ", ".join(f"{THEMES.get(k, k)} {v}" for k, v in report.scores.items()
                        if k != "overall")
-    lines.append(f"Poäng: totalt {report.scores.get('overall', 0)}" +
-                 (f" ({scores})" if scores else "") + f", språk: {LANGUAGE_WORDS.get(report.language, report.language)}")
+    language = LANGUAGE_WORDS.get(report.language, report.language)
+    lines.append(f"Poäng: totalt {report.scores.get('overall', 0)}"
+                 + (f" ({scores})" if scores else "") + f", språk: {language}")
     return "\n".join(lines)
