@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from api.engine import check, check_detailed
 from api.rulebook.model import Rulebook
 
@@ -74,3 +76,12 @@ def test_spans_per_finding_are_capped(book: Rulebook) -> None:
     emoji = [f for f in report.findings if f.rule_id == "lasbarhet.emoji"]
     assert len(emoji[0].spans) == MAX_SPANS
     assert emoji[0].message.startswith("500 emoji")
+
+
+def test_check_is_pure_and_logs_nothing(book: Rulebook, caplog: pytest.LogCaptureFixture) -> None:
+    text = "Malmö stad informerar att du erhåller svar. Hemlig text 12345."
+    with caplog.at_level("DEBUG"):
+        first = check(text, book, channel="x")
+        second = check(text, book, channel="x")
+    assert first == second
+    assert caplog.records == []
