@@ -3,6 +3,8 @@ going away and coming back, the service worker waking up, options, tokens and th
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from typing import Any
 
@@ -363,3 +365,63 @@ def test_popup_leads_with_three_and_folds_the_rest(extension_browser: Any) -> No
     first.locator("button.ignore").click()
     assert popup.locator("#results .hint").count() == before - 1
     popup.close()
+
+
+class SilentServer:
+    """Accepts connections and reads requests but never answers: a hung service."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.requests = 0
+        self.conns: list[socket.socket] = []
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            threading.Thread(target=self.read, args=(conn,), daemon=True).start()
+
+    def read(self, conn: socket.socket) -> None:
+        while True:
+            try:
+                data = conn.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.requests += data.count(b"POST /v1/check ")
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.conns:
+            conn.close()
+
+
+def test_hung_service_times_out_with_one_request_in_flight(extension_browser: Any,
+                                                           page_server: Any) -> None:
+    silent = SilentServer()
+    try:
+        extension_browser.configure(serverUrl=silent.base_url)
+        page = open_textarea(extension_browser, page_server)
+        page.keyboard.type(DRAFT)
+        wait_until(lambda: silent.requests == 1)
+        # More pauses in typing while the first request hangs: still one request in flight.
+        for word in (" Vi", " hörs", " snart."):
+            page.keyboard.type(word)
+            page.wait_for_timeout(900)
+        assert silent.requests == 1
+        wait_badge(page, "offline", timeout=15_000)  # the background gave up (timeout)
+        assert page.evaluate("window.editorText()") == DRAFT + " Vi hörs snart."
+        page.close()
+    finally:
+        silent.close()
