@@ -38,6 +38,7 @@
     if (!serverUrl) return;
     await T.saveSettings({ serverUrl, token: String($("token").value).trim() });
     $("server-status").textContent = T.t("optionsSaved");
+    $("server-status").dataset.saved = "true";
     loadRules();
   });
   $("test-connection").addEventListener("click", async () => {
@@ -117,6 +118,7 @@
   // --- rules ---
   const loadRules = async () => {
     const box = $("rules");
+    document.body.dataset.rulesLoaded = "false";
     box.replaceChildren();
     $("rules-status").textContent = T.t("badgeBusy");
     const answer = await T.ask({ type: T.MSG.rules });

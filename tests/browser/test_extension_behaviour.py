@@ -211,7 +211,9 @@ def test_options_and_token_persist(extension_browser: Any, page_server: Any,
     options.click("#test-connection")
     options.wait_for_selector("#server-status[data-ok='true']")
     options.click("#save-server")
+    options.wait_for_selector("#server-status[data-saved='true']")
     options.wait_for_selector("body[data-rules-loaded='true']")
+    assert options.locator("#rules input[type=checkbox]").count() > 10  # with the token
     options.reload()
     assert options.input_value("#server-url") == server.base_url
     assert options.input_value("#token") == "hemlig-nyckel-1"
