@@ -6,7 +6,7 @@
   const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
   let settings = await T.loadSettings();
 
-  $("consent-state").textContent = T.t(settings.consent ? "consentGiven" : "consentNotGiven");
+  $("consent-state").textContent = T.t(settings.consent ? "optionsConsentGiven" : "consentNotGiven");
   $("open-privacy").addEventListener("click", () => T.ask({ type: T.MSG.openConsent }));
 
   // --- server and token ---

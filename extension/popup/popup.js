@@ -66,7 +66,7 @@
     }
     delete status.dataset.error;
     const n = answer.report.findings.length;
-    status.textContent = n ? T.t("badgeHintsTitle", [String(n)]) : T.t("hintsNone");
+    status.textContent = n ? T.t("popupCount", [String(n)]) : T.t("hintsNone");
     T.renderHints(results, answer.report, {
       onIgnore: (_f, item) => item.remove(),
       onDisableRule: async (f) => {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -197,7 +198,7 @@ def test_stopped_service_worker_wakes_on_next_message(extension_browser: Any, pa
 
 
 def test_options_and_token_persist(extension_browser: Any, page_server: Any,
-                                   start_server: Any) -> None:
+                                   start_server: Any, tmp_path: Path) -> None:
     ext = extension_browser
     server = start_server(env={"TONKOLL_API_TOKENS": "hemlig-nyckel-1"})
     ext.configure(consent=True, customSites=LOCAL, token="")
@@ -218,6 +219,7 @@ def test_options_and_token_persist(extension_browser: Any, page_server: Any,
     assert options.input_value("#server-url") == server.base_url
     assert options.input_value("#token") == "hemlig-nyckel-1"
     options.wait_for_selector("body[data-rules-loaded='true']")
+    options.screenshot(path=str(tmp_path / "options.png"))
     options.close()
 
     page = open_textarea(ext, page_server)
@@ -291,7 +293,8 @@ def test_add_site_in_options(extension_browser: Any, page_server: Any, live_serv
     page.close()
 
 
-def test_popup_checks_pasted_text(extension_browser: Any, live_server: Any) -> None:
+def test_popup_checks_pasted_text(extension_browser: Any, live_server: Any,
+                                  tmp_path: Path) -> None:
     ext = extension_browser
     ext.configure(consent=True, serverUrl=live_server.base_url, customSites=LOCAL, token="",
                   disabledRules=[])
@@ -302,6 +305,7 @@ def test_popup_checks_pasted_text(extension_browser: Any, live_server: Any) -> N
     hint = popup.locator(f"#results .hint[data-rule-id='{STIFF_RULE}']")
     hint.wait_for(state="visible", timeout=10_000)
     assert "erhåller" in hint.inner_text()
+    popup.screenshot(path=str(tmp_path / "popup.png"), full_page=True)
     popup.close()
 
 
