@@ -12,7 +12,7 @@ const { ext } = T;
 /** @param {chrome.runtime.MessageSender} sender */
 function fromExtensionPage(sender) {
   return sender.id === ext.runtime.id && typeof sender.url === "string" &&
-    sender.url.startsWith(ext.runtime.getURL("")) && !sender.url.startsWith(ext.runtime.getURL("content"));
+    sender.url.startsWith(ext.runtime.getURL(""));
 }
 
 /**
