@@ -77,6 +77,14 @@ def read_yaml(file: Path) -> YamlDocument:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RuleError(file, line, "filen är inte UTF-8 (spara den som UTF-8)") from exc
+    doc = parse_yaml_text(text, file)
+    if not isinstance(doc.data, dict):
+        raise RuleError(file, doc.lines[()], "filen ska börja med nycklar (theme:, rules:)")
+    return doc
+
+
+def parse_yaml_text(text: str, file: Path) -> YamlDocument:
+    """YAML text -> document with line numbers; `file` only names it in errors."""
     try:
         loader = _Loader(text, file)
     except yaml.reader.ReaderError as exc:
@@ -96,10 +104,6 @@ def read_yaml(file: Path) -> YamlDocument:
         loader.dispose()
     if node is None:
         raise RuleError(file, 1, "filen är tom")
-    if not isinstance(node, yaml.MappingNode):
-        raise RuleError(
-            file, node.start_mark.line + 1, "filen ska börja med nycklar (theme:, rules:)"
-        )
     lines: dict[PathKey, int] = {(): node.start_mark.line + 1}
     data = _convert(node, (), lines, loader, file)
     return YamlDocument(file, data, lines)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from api.engine import check
@@ -21,7 +20,7 @@ from api.rulebook.errors import RuleError
 from api.rulebook.examples import selftest
 from api.rulebook.model import LoadedRule, Rulebook
 from api.rulebook.schema import THEMES, RuleFile
-from api.rulebook.yamlsource import PathKey, YamlDocument, _convert, _Loader
+from api.rulebook.yamlsource import PathKey, YamlDocument, parse_yaml_text
 from api.web.convert import Utf16Offsets, finding_out
 from api.web.schemas import (
     ExampleOut,
@@ -36,28 +35,7 @@ TRY_FILE = Path("prova.yml")
 
 def parse_text(text: str) -> YamlDocument:
     """YAML text -> document with line numbers, with the same safety as rule files."""
-    try:
-        loader = _Loader(text, TRY_FILE)
-    except yaml.reader.ReaderError as exc:  # a control character PyYAML refuses to read
-        line = text[: exc.position].count("\n") + 1
-        raise RuleError(
-            TRY_FILE, line, f"YAML-fel: tecknet {exc.character!r} går inte att använda"
-        ) from None
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "okänt fel"
-        raise RuleError(TRY_FILE, mark.line + 1 if mark else 1, f"YAML-fel: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise RuleError(TRY_FILE, 1, f"YAML-fel: {exc}") from None
-    finally:
-        loader.dispose()
-    if node is None:
-        raise RuleError(TRY_FILE, 1, "det finns ingen regel att prova")
-    lines: dict[PathKey, int] = {(): node.start_mark.line + 1}
-    data = _convert(node, (), lines, loader, TRY_FILE)
-    return YamlDocument(TRY_FILE, data, lines)
+    return parse_yaml_text(text, TRY_FILE)
 
 
 def as_rule_file(doc: YamlDocument) -> YamlDocument:
