@@ -21,10 +21,10 @@ def check_detailed(
     lang = resolve_language(language, (t.text for t in seg.tokens if t.kind == "word"))
     plan = book.plans.get(lang)
     raw = collect(seg, plan, channel, frozenset(disabled)) if plan else {}
-    findings, strengths = build_findings(raw, book, seg, lang)
+    findings, strengths, echoes = build_findings(raw, book, seg, lang)
     read = readability(seg)
     themes = list(book.themes)
-    scores = raw_scores(findings, strengths, read, themes)
+    scores = raw_scores(findings + echoes, strengths, read, themes)  # echoes still count
     report = Report(language=lang, findings=findings, strengths=strengths,
                     scores=rounded(scores), readability=read, rules_version=book.version)
     return report, scores

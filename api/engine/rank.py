@@ -98,11 +98,40 @@ def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, lis
     return groups
 
 
+def _word_level(rule: LoadedRule) -> bool:
+    return not rule.whole_text and rule.kind != "metric"
+
+
+Pending = list[tuple[int, int, str, LoadedRule, list[Hit]]]
+
+
+def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
+    """(shown, echoes): an echo is a word-level finding whose every span lies inside a
+    higher-ranked word-level finding of another rule ("Beslut fattas": one hint, not two for the
+    same words). Echoes are not shown but still count in the scores."""
+    kept: Pending = []
+    echoes: Pending = []
+    covered: list[tuple[int, int, str]] = []
+    for item in pending:
+        rule, group = item[3], item[4]
+        if _word_level(rule):
+            if covered and all(
+                any(s <= h.start and h.end <= e and rid != rule.id for s, e, rid in covered)
+                for h in group
+            ):
+                echoes.append(item)
+                continue
+            covered.extend((h.start, h.end, rule.id) for h in group)
+        kept.append(item)
+    return kept, echoes
+
+
 def build_findings(
     raw: dict[int, list[Hit]], book: Rulebook, seg: Segmentation, language: str
-) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
-    """(findings ranked by impact with the top three primary, strengths one per rule)."""
-    pending: list[tuple[int, int, str, LoadedRule, list[Hit]]] = []
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...], tuple[Finding, ...]]:
+    """(findings ranked by impact with the top three primary, strengths one per rule,
+    echoes: findings not shown because another rule already covers their words)."""
+    pending: Pending = []
     strengths: list[Finding] = []
     for rule_index, hits in raw.items():
         rule = book.rules[rule_index]
@@ -114,9 +143,11 @@ def build_findings(
         for group in groups.values():
             pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
     pending.sort(key=lambda p: (p[0], p[1], p[2]))
+    shown, hidden = _split_echoes(pending)
     ranked = tuple(
         _finding(rule, group, seg, language, primary=i < PRIMARY_COUNT)
-        for i, (_, _, _, rule, group) in enumerate(pending)
+        for i, (_, _, _, rule, group) in enumerate(shown)
     )
+    echoes = tuple(_finding(rule, group, seg, language) for _, _, _, rule, group in hidden)
     strengths.sort(key=lambda f: (f.offset, f.rule_id))
-    return ranked, tuple(strengths)
+    return ranked, tuple(strengths), echoes

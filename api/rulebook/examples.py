@@ -75,7 +75,8 @@ def run_example(book: Rulebook, rule: LoadedRule, kind: str, index: int) -> Exam
         return result(False, str(exc))
     if kind == "bad" and not marked and rule.kind in SPAN_KINDS:
         return result(False, "markera med [[…]] exakt vad regeln ska hitta", text)
-    report = check(text, book, language=rule.language, channel=_channel(rule))
+    others = frozenset(r.id for r in book.rules if r.id != rule.id)  # the rule on its own
+    report = check(text, book, language=rule.language, channel=_channel(rule), disabled=others)
     mine = [f for f in (*report.findings, *report.strengths) if f.rule_id == rule.id]
     found = sorted({(s.offset, s.offset + s.length) for f in mine for s in f.spans})
     shown = ", ".join(f"”{text[a:b]}”" for a, b in found) or "ingenting"

@@ -85,3 +85,19 @@ def test_check_is_pure_and_logs_nothing(book: Rulebook, caplog: pytest.LogCaptur
         second = check(text, book, channel="x")
     assert first == second
     assert caplog.records == []
+
+
+def test_a_second_rule_on_the_same_words_is_not_shown_twice_but_still_counts() -> None:
+    """"Det fastställdes": the passive and the stiff verb cover the same word; one hint shows."""
+    from pathlib import Path
+
+    from api.rulebook.loader import load_rulebook
+
+    bundled = load_rulebook([Path(__file__).resolve().parents[2] / "rules"])
+    text = "Det fastställdes i går."
+    report, raw = check_detailed(text, bundled)
+    shown = [f for f in report.findings if f.length]
+    assert len(shown) == 1, [(f.rule_id, f.matched) for f in shown]
+    alone = [r.id for r in bundled.rules if r.id != shown[0].rule_id]
+    _, raw_alone = check_detailed(text, bundled, disabled=frozenset(alone))
+    assert raw["overall"] < raw_alone["overall"]  # the hidden echo still lowers the score
