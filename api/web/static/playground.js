@@ -97,7 +97,7 @@ function show(text, report) {
   const r = report.readability;
   const rows = [
     ["LIX", `${Math.round(r.lix)} (${r.band})`], ["Ord", String(r.words)],
-    ["Meningar", String(r.sentences)], ["Ord per mening", r.words_per_sentence.toFixed(1)],
+    ["Meningar", String(r.sentences)], ["Ord per mening", r.words_per_sentence.toFixed(1).replace(".", ",")],
     ["Långa ord", String(r.long_words)],
   ];
   $("readability").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", "", k), el("dd", "", v)]));
