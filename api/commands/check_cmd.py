@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TextIO
 
-from api.commands.common import EXIT_OK, CliError, load, read_text
+from api.commands.common import EXIT_OK, jsonl_records, load, read_text
 from api.commands.report_io import render_text, report_json
 from api.engine import check
 from api.rulebook.model import Rulebook
@@ -32,15 +31,7 @@ def run_check(source: str, fmt: str, jsonl: bool, language: str, channel: str,
 
 def _run_jsonl(data: str, book: Rulebook, language: str, channel: str, out: TextIO) -> int:
     write = out.write
-    for number, line in enumerate(data.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CliError(f"rad {number}: ogiltig JSON ({exc.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise CliError(f"rad {number}: objektet saknar fältet \"text\" (en sträng)")
+    for number, record in jsonl_records(data.splitlines()):
         lang = record.get("language", record.get("lang", language))
         lang = lang if lang in ("auto", "sv", "en") else language
         chan = record.get("channel", channel)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from api.rulebook.errors import RuleError, display_path
 from api.rulebook.loader import load_rulebook
@@ -63,3 +65,17 @@ def read_text(source: str) -> str:
 def open_lines(source: str) -> list[str]:
     """All lines of FILE or stdin (for --jsonl and eval)."""
     return read_text(source).splitlines()
+
+
+def jsonl_records(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; a bad line is one CliError naming it."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CliError(f"rad {number}: ogiltig JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise CliError(f"rad {number}: objektet saknar fältet \"text\" (en sträng)")
+        yield number, record

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from api.commands.common import EXIT_OK, CliError, load, open_lines
+from api.commands.common import EXIT_OK, jsonl_records, load, open_lines
 from api.engine import check_detailed
 
 GOAL_WIN_RATE = 90.0
@@ -101,15 +101,7 @@ def _pairs(rows: list[Row]) -> tuple[int, int, int]:
 def evaluate(lines: list[str], rules: list[str] | None) -> Summary:
     book = load(rules)
     summary = Summary()
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CliError(f"rad {number}: ogiltig JSON ({exc.msg})") from None
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            raise CliError(f"rad {number}: objektet saknar fältet \"text\" (en sträng)")
+    for number, rec in jsonl_records(lines):
         lang = str(rec["lang"]) if rec.get("lang") in ("sv", "en") else "auto"
         report, scores = check_detailed(rec["text"], book, language=lang)
         summary.rows.append(Row(
