@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Any
 
-from api.findings import Finding, Readability, Report, Span
-from api.web.schemas import CheckResponse, FindingOut, ReadabilityOut, SpanOut
+from api.findings import Finding, Report, Span
+from api.web.schemas import FindingOut
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -47,50 +48,53 @@ class Utf16Offsets:
         return start, self.offset(offset + length) - start
 
 
-def span_out(span: Span, units: Utf16Offsets) -> SpanOut:
+def span_dict(span: Span, units: Utf16Offsets) -> dict[str, Any]:
     offset, length = units.span(span.offset, span.length)
-    text = units.quote(span.offset, span.length, span.text)
-    return SpanOut(offset=offset, length=length, text=text)
+    return {"offset": offset, "length": length,
+            "text": units.quote(span.offset, span.length, span.text)}
+
+
+def finding_dict(finding: Finding, units: Utf16Offsets) -> dict[str, Any]:
+    """One finding in the shape of `FindingOut`, offsets in UTF-16 code units."""
+    offset, length = units.span(finding.offset, finding.length)
+    return {
+        "rule_id": finding.rule_id,
+        "theme": finding.theme,
+        "level": finding.level,
+        "message": finding.message,
+        "explanation": finding.explanation,
+        "handbook": finding.handbook,
+        "offset": offset,
+        "length": length,
+        "matched": units.quote(finding.offset, finding.length, finding.matched),
+        "suggestions": list(finding.suggestions),
+        "spans": [span_dict(s, units) for s in finding.spans],
+        "impact": finding.impact,
+        "primary": finding.primary,
+    }
 
 
 def finding_out(finding: Finding, units: Utf16Offsets) -> FindingOut:
-    offset, length = units.span(finding.offset, finding.length)
-    return FindingOut(
-        rule_id=finding.rule_id,
-        theme=finding.theme,
-        level=finding.level,
-        message=finding.message,
-        explanation=finding.explanation,
-        handbook=finding.handbook,
-        offset=offset,
-        length=length,
-        matched=units.quote(finding.offset, finding.length, finding.matched),
-        suggestions=list(finding.suggestions),
-        spans=[span_out(s, units) for s in finding.spans],
-        impact=finding.impact,
-        primary=finding.primary,
-    )
+    return FindingOut.model_validate(finding_dict(finding, units))
 
 
-def readability_out(r: Readability) -> ReadabilityOut:
-    return ReadabilityOut(
-        lix=r.lix,
-        band=r.band,
-        words=r.words,
-        sentences=r.sentences,
-        words_per_sentence=r.words_per_sentence,
-        long_words=r.long_words,
-    )
+def report_dict(report: Report, text: str, original: str | None = None) -> dict[str, Any]:
+    """The `CheckResponse` body as plain data. `text` is what the engine checked; `original`
+    what the client sent, if different.
 
-
-def report_out(report: Report, text: str, original: str | None = None) -> CheckResponse:
-    """`text` is what the engine checked; `original` what the client sent, if different."""
+    Plain dicts rather than pydantic models: building ~30 models per answer and validating
+    them again cost more than the rest of the route (bench/README.md). `CheckResponse` stays
+    the documented schema, and tests/web validate real answers against it."""
     units = Utf16Offsets(text, original)
-    return CheckResponse(
-        language=report.language,
-        findings=[finding_out(f, units) for f in report.findings],
-        strengths=[finding_out(f, units) for f in report.strengths],
-        scores=dict(report.scores),
-        readability=readability_out(report.readability),
-        rules_version=report.rules_version,
-    )
+    r = report.readability
+    return {
+        "language": report.language,
+        "findings": [finding_dict(f, units) for f in report.findings],
+        "strengths": [finding_dict(f, units) for f in report.strengths],
+        "scores": dict(report.scores),
+        "readability": {
+            "lix": r.lix, "band": r.band, "words": r.words, "sentences": r.sentences,
+            "words_per_sentence": r.words_per_sentence, "long_words": r.long_words,
+        },
+        "rules_version": report.rules_version,
+    }

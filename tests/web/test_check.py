@@ -131,3 +131,28 @@ def test_utf16_offsets_slice_the_same_text(text: str, data: st.DataObject) -> No
     units = text.encode("utf-16-le", "surrogatepass")
     piece = units[offset16 * 2 : (offset16 + length16) * 2].decode("utf-16-le", "surrogatepass")
     assert piece == text[start : start + length]
+
+
+def test_answers_match_the_documented_schema_exactly(client: TestClient) -> None:
+    """The route serialises plain dicts (faster than building pydantic models), so check that
+    real answers are exactly `CheckResponse`: every field, nothing extra, right types."""
+    from api.web.schemas import CheckResponse, FindingOut, ReadabilityOut, SpanOut
+
+    def keys_match(data: dict, model: type) -> None:
+        assert set(data) == set(model.model_fields), (sorted(data), model.__name__)
+
+    texts = [
+        "Malmö stad informerar: du erhåller beskedet i dag 👋. Vad tycker du?",
+        "Hej! Vi ses på torget i morgon. Berätta gärna vad du tycker.",
+        "",
+        "Man erhåller beskedet. Man erhåller det igen.",
+    ]
+    for text in texts:
+        report = post(client, text=text, language="sv", channel="facebook")
+        CheckResponse.model_validate(report, strict=True)
+        keys_match(report, CheckResponse)
+        keys_match(report["readability"], ReadabilityOut)
+        for f in report["findings"] + report["strengths"]:
+            keys_match(f, FindingOut)
+            for span in f["spans"]:
+                keys_match(span, SpanOut)

@@ -201,7 +201,7 @@ def test_an_exception_outside_the_engine_is_a_calm_500_too(
     def broken(report: object, text: str, *rest: object) -> None:
         raise ValueError(f"cannot shape {text}")
 
-    monkeypatch.setattr(api.web.routes, "report_out", broken)
+    monkeypatch.setattr(api.web.routes, "report_dict", broken)
     with caplog.at_level(logging.DEBUG):
         r = client.post("/v1/check", json={"text": "hemligmarkör två"})
     assert_error(r, 500, "internal_error")
