@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# asyncio's own event loop, not uvloop: checks run on the event loop, and under uvloop a
+# saturated worker kept starting new requests before sending finished answers, so a few
+# waited 0.4-1.6 s (p99 at 64 connections; MagicStack/uvloop#123 describes the same). With
+# asyncio p99 stayed under 60 ms at the same throughput (bench/README.md).
+EVENT_LOOP = "asyncio"
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -76,7 +83,8 @@ def _serve(args: argparse.Namespace) -> int:
     host = args.host or os.environ.get("TONKOLL_HOST", "127.0.0.1")
     port = args.port if args.port is not None else int(os.environ.get("TONKOLL_PORT", "8000"))
     workers = args.workers or int(os.environ.get("TONKOLL_WORKERS", "1"))
-    uvicorn.run("api.web.app:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run("api.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                loop=EVENT_LOOP)
     return 0
 
 

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from api.cli import EVENT_LOOP
 from bench.engine import bench_engine
 from bench.loadgen import ensure_wrk
 from bench.report import print_tables, verdicts
@@ -31,6 +32,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--seconds", type=float, default=10.0, help="load time per run (s)")
     p.add_argument("--connections", default="1,16,64", help="comma-separated counts")
     p.add_argument("--workers", type=int, default=1, help="uvicorn workers for the service")
+    p.add_argument("--loop", default=EVENT_LOOP, choices=("asyncio", "uvloop"),
+                   help="uvicorn's event loop for both apps (default: what `tonkoll serve` uses)")
     p.add_argument("--service-chars", default="280,1000",
                    help="comma-separated post sizes for the service benchmark; the first "
                         "one is judged against the targets")
@@ -69,7 +72,7 @@ def bench_service(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         "bodies_per_size": BODIES_PER_SIZE,
         "body_bytes_mean": {size: round(sum(map(len, b)) / len(b)) for size, b in bodies.items()},
         "pinning": {"server_cpu": server_cpu, "load_cpu": load_cpu},
-        "uvicorn_flags": "--factory --log-level warning",
+        "uvicorn_flags": f"--factory --log-level warning --loop {args.loop}",
     }
     apps = {"tonkoll": "api.web.app:create_app", "minimal": "bench.minimal_app:create_app"}
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,7 +82,7 @@ def bench_service(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         shutil.copytree(args.rules, rules)
         for name, app in apps.items():
             print(f"bench: loading {name} ({app}) …", flush=True)
-            with uvicorn_server(app, rules, args.workers, server_cpu, log) as server:
+            with uvicorn_server(app, rules, args.workers, server_cpu, log, args.loop) as server:
                 for size, some in bodies.items():
                     answers = [post_once(server.url + "/v1/check", body) for body in some]
                     if name == "tonkoll":

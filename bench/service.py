@@ -38,13 +38,14 @@ def free_port() -> int:
 
 @contextmanager
 def uvicorn_server(app: str, rules_dir: Path, workers: int, cpu: str | None,
-                   log_path: Path) -> Iterator[Server]:
+                   log_path: Path, loop: str = "asyncio") -> Iterator[Server]:
     """Start `uvicorn APP --factory` on a free loopback port; stop it afterwards."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
     env["TONKOLL_RULES_DIRS"] = str(rules_dir)
     cmd = [sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1",
-           "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+           "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+           "--loop", loop]
     if cpu is not None and shutil.which("taskset"):
         cmd = ["taskset", "-c", cpu, *cmd]
     with log_path.open("ab") as log:

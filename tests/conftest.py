@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from api.cli import EVENT_LOOP
+
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
 SHARED = ROOT.parent / "shared"
@@ -51,7 +53,7 @@ class LiveServer:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "api.web.app:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(self.port)],
+             "--host", "127.0.0.1", "--port", str(self.port), "--loop", EVENT_LOOP],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
