@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from api.engine.collect import collect
 from api.engine.rank import build_findings
 from api.engine.score import raw_scores, rounded
 from api.findings import Report
 from api.rulebook.model import Rulebook
-from api.text.language import resolve_language
+from api.text.language import MAX_WORDS, resolve_language
 from api.text.readability import readability
 from api.text.segment import segment
+
+_TEXT = attrgetter("text")
 
 
 def check_detailed(
@@ -18,7 +22,8 @@ def check_detailed(
 ) -> tuple[Report, dict[str, float]]:
     """The report plus the unrounded scores (used by `tonkoll eval`)."""
     seg = segment(text)
-    lang = resolve_language(language, (t.text for t in seg.tokens if t.kind == "word"))
+    # The first word tokens' texts, read from by_kind without a Python loop per token.
+    lang = resolve_language(language, map(_TEXT, seg.by_kind.get("word", ())[:MAX_WORDS]))
     plan = book.plans.get(lang)
     raw = collect(seg, plan, channel, frozenset(disabled)) if plan else {}
     findings, strengths, echoes = build_findings(raw, book, seg, lang)

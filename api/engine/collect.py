@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple
 
 from api.engine.absence import absence_span
 from api.engine.metric import measure_sentences, measure_text, overflow_span
 from api.engine.passive import find_passives
-from api.engine.plan import BUZZ, HIT, PRESENT, LanguagePlan
-from api.rulebook.model import LoadedRule
-from api.rulebook.schema import MetricRule
+from api.engine.plan import BUZZ, HIT, PRESENT, LanguagePlan, MetricPlan
 from api.text.segment import Segmentation
 
 MAX_SPANS = 100  # per finding: more underlines help nobody, and a hostile post stays cheap
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One place a rule fires; a NamedTuple because every post makes many and they must be cheap."""
+
     start: int
     end: int
     entry: int = -1  # substitution entry index
@@ -36,8 +34,7 @@ def collect(
     tokens = seg.tokens
     buzz: dict[int, list[tuple[int, int]]] = {}
     present: set[int] = set()
-    for first, last, payload in plan.lookup.scan(tokens):
-        rule_index, role, entry = cast(tuple[int, str, int], payload)
+    for first, last, (rule_index, role, entry) in plan.lookup.scan(tokens):
         if rule_index not in live:
             continue
         start, end = tokens[first].start, tokens[last].end
@@ -61,11 +58,11 @@ def collect(
         if pp.rule.index in live:
             for start, end in find_passives(seg, pp.mode, pp.stop):
                 hits.setdefault(pp.rule.index, []).append(Hit(start, end))
-    for rule in plan.metrics:
-        if rule.index in live:
-            found = _metric_hits(rule, seg, channel, buzz.get(rule.index, []))
+    for mp in plan.metrics:
+        if mp.rule.index in live:
+            found = _metric_hits(mp, seg, channel, buzz.get(mp.rule.index, []))
             if found:
-                hits[rule.index] = found
+                hits[mp.rule.index] = found
     for ap in plan.absences:
         if ap.rule.index in live:
             span = absence_span(seg, ap.rule.index in present, ap.pattern, ap.min_words)
@@ -74,18 +71,18 @@ def collect(
     return hits
 
 
-def _metric_hits(rule: LoadedRule, seg: Segmentation, channel: str,
+def _metric_hits(mp: MetricPlan, seg: Segmentation, channel: str,
                  buzz: list[tuple[int, int]]) -> list[Hit]:
-    spec = rule.spec
-    assert isinstance(spec, MetricRule)
-    limit = spec.max_by_channel.get(channel, spec.max)  # type: ignore[call-overload]
-    if limit is None or seg.words < spec.min_words:
+    limit = mp.limit(channel)
+    if limit is None or seg.words < mp.min_words:
         return []
-    if spec.scope == "text":
-        value, spans = measure_text(spec.metric, seg, buzz)
+    if mp.bound is not None and mp.bound(seg) <= limit:
+        return []  # the measure cannot exceed the limit: skip it
+    if mp.whole_text:
+        value, spans = measure_text(mp.metric, seg, buzz)
         if value <= limit:
             return []
-        if spec.metric == "chars":
+        if mp.metric == "chars":
             over = overflow_span(seg.text, limit)
             spans = [over] if over else spans
         if not spans:
@@ -94,7 +91,7 @@ def _metric_hits(rule: LoadedRule, seg: Segmentation, channel: str,
             Hit(0, 0, -1, value, limit)
         ]
     out: list[Hit] = []
-    for _sentence, (value, spans) in measure_sentences(spec.metric, seg, buzz):
+    for _sentence, (value, spans) in measure_sentences(mp.metric, seg, buzz):
         if value > limit:
             out.extend(Hit(s, e, -1, value, limit) for s, e in spans if e > s)
     return out

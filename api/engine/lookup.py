@@ -8,25 +8,28 @@ spaces or line breaks, and because it works on whole tokens it matches on word b
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from api.text.segment import Token, tokenize_phrase
 
+P = TypeVar("P")
 
-class _Node:
+
+class _Node(Generic[P]):
     __slots__ = ("children", "payloads")
 
     def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.payloads: list[Hashable] = []
+        self.children: dict[str, _Node[P]] = {}
+        self.payloads: list[P] = []
 
 
-class PhraseLookup:
+class PhraseLookup(Generic[P]):
     def __init__(self) -> None:
-        self.root = _Node()
+        self.root: _Node[P] = _Node()
         self.size = 0
 
-    def add(self, phrase: str, payload: Hashable) -> bool:
+    def add(self, phrase: str, payload: P) -> bool:
         """Register a phrase; False when it has no tokens (nothing could ever match)."""
         keys = tokenize_phrase(phrase)
         if not keys:
@@ -41,13 +44,15 @@ class PhraseLookup:
         self.size += 1
         return True
 
-    def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, Hashable]]:
+    def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, P]]:
         """Every (first token index, last token index, payload) where a phrase occurs."""
-        out: list[tuple[int, int, Hashable]] = []
-        root = self.root.children
+        out: list[tuple[int, int, P]] = []
+        first_word = self.root.children.get
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            node = root.get(tok.lower)
+            node = first_word(tok.lower)
+            if node is None:  # most tokens start no phrase
+                continue
             j = i
             while node is not None:
                 for payload in node.payloads:

@@ -16,14 +16,24 @@ finding should underline. A rule fires when value > limit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import chain, compress, count
+from operator import attrgetter
 
 from api.text.readability import lix_of
 from api.text.segment import WORD_KINDS, Segmentation, Sentence, Token, paragraphs
 
 Span2 = tuple[int, int]
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+# What an emoji token may carry besides its pictographs: variation selectors, joiners, keycaps,
+# skin tones and tag characters. They do not make a second emoji.
+_EMOJI_MODIFIER = re.compile(
+    "[\ufe00-\ufe0f\u200d\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 Measure = tuple[float, list[Span2]]
+_TEXT = attrgetter("text")
+_START = attrgetter("start")
+_WORDS = attrgetter("words")
 
 
 def _sentence_tokens(seg: Segmentation, s: Sentence) -> Sequence[Token]:
@@ -33,8 +43,12 @@ def _sentence_tokens(seg: Segmentation, s: Sentence) -> Sequence[Token]:
 def _longest_sentence(seg: Segmentation) -> list[Span2]:
     if not seg.sentences:
         return []
-    best = max(seg.sentences, key=lambda s: s.words)
+    best = max(seg.sentences, key=_WORDS)
     return [(best.start, best.end)]
+
+
+def _sentences_with_words(seg: Segmentation) -> int:
+    return len(seg.sentences) - list(map(_WORDS, seg.sentences)).count(0)
 
 
 def _sentence_lix(seg: Segmentation, s: Sentence) -> float:
@@ -48,98 +62,148 @@ def _caps_spans(words: Sequence[Token]) -> list[Span2]:
     """Shouted words: capitals only, and five letters or more or next to another such word.
 
     So "VIKTIGT" and "HUR KAN MAN" count, but a lone acronym (AIDS, SFI, HRSA) does not.
+    Only the few words in capitals are visited (found with a C-level isupper pass).
     """
-    upper = [len(t.text) >= 2 and t.text.isupper() for t in words]
+    texts = list(map(_TEXT, words))
+    upper = [i for i in compress(count(), map(str.isupper, texts)) if len(texts[i]) >= 2]
+    if not upper:
+        return []
+    shouted = set(upper)
     out: list[Span2] = []
-    for i, t in enumerate(words):
-        if not upper[i]:
-            continue
+    for i in upper:
+        t = words[i]
         letters = len(t.text) if t.text.isalpha() else sum(c.isalpha() for c in t.text)
-        beside = (i > 0 and upper[i - 1] and words[i - 1].sentence == t.sentence) or (
-            i + 1 < len(words) and upper[i + 1] and words[i + 1].sentence == t.sentence)
+        beside = (i - 1 in shouted and words[i - 1].sentence == t.sentence) or (
+            i + 1 in shouted and words[i + 1].sentence == t.sentence)
         if letters >= 5 or beside:
             out.append((t.start, t.end))
     return out
 
 
-def _emoji_count(tok: Token) -> int:
-    base = sum(1 for c in tok.text if not ("\ufe00" <= c <= "\ufe0f" or c in "\u200d\u20e3"
-                                             or "\U0001f3fb" <= c <= "\U0001f3ff"
-                                             or "\U000e0020" <= c <= "\U000e007f"))
-    return max(1, base - tok.text.count("\u200d"))
+def _emoji_count(text: str) -> int:
+    """Emoji in one emoji token: a skin tone or a joined family sequence counts once."""
+    if len(text) == 1:
+        return 1  # the common case, and a lone modifier still counts as one
+    base = len(text) - len(_EMOJI_MODIFIER.findall(text))
+    return max(1, base - text.count("\u200d"))
+
+
+def _lix(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    return lix_of(seg.words, _sentences_with_words(seg), seg.long_words), _longest_sentence(seg)
+
+
+def _sentence_words(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    n_sent = _sentences_with_words(seg)
+    return (seg.words / n_sent if n_sent else 0.0), _longest_sentence(seg)
+
+
+def _chars(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    stripped = seg.text.strip()
+    lead = len(seg.text) - len(seg.text.lstrip())
+    return float(len(stripped)), [(lead, lead + len(stripped))]
+
+
+def _exclamations(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    ends = seg.by_kind.get("end", [])
+    runs = [(t.start, t.end) for t in ends if "!" in t.text]
+    return float(sum(t.text.count("!") for t in ends)), runs
+
+
+def _caps_words(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    spans = _caps_spans(seg.by_kind.get("word", []))
+    return float(len(spans)), spans
+
+
+def _hashtags(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    spans = [(t.start, t.end) for t in seg.by_kind.get("hashtag", [])]
+    return float(len(spans)), spans
+
+
+def _emoji(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    emo = seg.by_kind.get("emoji", [])
+    return float(sum(map(_emoji_count, map(_TEXT, emo)))), [(t.start, t.end) for t in emo]
+
+
+def _buzzword_density(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    return (100.0 * len(buzz_hits) / seg.words if seg.words else 0.0), buzz_hits
+
+
+def _paragraph_words(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    """Words per paragraph by bisecting the sorted word starts (no pass over every token)."""
+    text = seg.text
+    if not _PARAGRAPH_BREAK.search(text):
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        return float(seg.words), [(lead, lead + len(stripped))]
+    kinds = seg.by_kind
+    starts = sorted(map(_START, chain.from_iterable(kinds.get(k, ()) for k in WORD_KINDS)))
+    best: Measure = (0.0, [])
+    for start, end in paragraphs(text):
+        n = bisect_left(starts, end) - bisect_left(starts, start)
+        if n > best[0]:
+            best = (float(n), [(start, end)])
+    return best
+
+
+_TEXT_MEASURES: dict[str, Callable[[Segmentation, list[Span2]], Measure]] = {
+    "lix": _lix,
+    "sentence_words": _sentence_words,
+    "chars": _chars,
+    "exclamations": _exclamations,
+    "caps_words": _caps_words,
+    "hashtags": _hashtags,
+    "emoji": _emoji,
+    "buzzword_density": _buzzword_density,
+    "paragraph_words": _paragraph_words,
+}
+
+
+Bound = Callable[[Segmentation], float]
+# Cheap figures a measure can never exceed: when one is within the limit the rule cannot fire,
+# so the measure itself is skipped (a 280-character post never has an 80-word paragraph, most
+# posts have no 25-word sentence).
+_TEXT_BOUNDS: dict[str, Bound] = {
+    "paragraph_words": lambda seg: float(seg.words),
+}
+_SENTENCE_BOUNDS: dict[str, Bound] = {
+    "sentence_words": lambda seg: float(max(map(_WORDS, seg.sentences), default=0)),
+}
+
+
+def upper_bound(metric: str, whole_text: bool) -> Bound | None:
+    """The cheap upper bound of a measure (scope text or sentence), if it has one."""
+    return (_TEXT_BOUNDS if whole_text else _SENTENCE_BOUNDS).get(metric)
 
 
 def measure_text(metric: str, seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
     """The figure for the whole text."""
-    toks = seg.tokens
-    kinds = seg.by_kind
-    if metric == "lix":
-        n_sent = sum(1 for s in seg.sentences if s.words)
-        return lix_of(seg.words, n_sent, seg.long_words), _longest_sentence(seg)
-    if metric == "sentence_words":
-        n_sent = sum(1 for s in seg.sentences if s.words)
-        return (seg.words / n_sent if n_sent else 0.0), _longest_sentence(seg)
-    if metric == "chars":
-        stripped = seg.text.strip()
-        lead = len(seg.text) - len(seg.text.lstrip())
-        return float(len(stripped)), [(lead, lead + len(stripped))]
-    if metric == "exclamations":
-        ends = kinds.get("end", [])
-        runs = [(t.start, t.end) for t in ends if "!" in t.text]
-        return float(sum(t.text.count("!") for t in ends)), runs
-    if metric == "caps_words":
-        spans = _caps_spans(kinds.get("word", []))
-        return float(len(spans)), spans
-    if metric == "hashtags":
-        spans = [(t.start, t.end) for t in kinds.get("hashtag", [])]
-        return float(len(spans)), spans
-    if metric == "emoji":
-        emo = kinds.get("emoji", [])
-        return float(sum(_emoji_count(t) for t in emo)), [(t.start, t.end) for t in emo]
-    if metric == "buzzword_density":
-        return (100.0 * len(buzz_hits) / seg.words if seg.words else 0.0), buzz_hits
-    if metric == "paragraph_words":
-        if not _PARAGRAPH_BREAK.search(seg.text):
-            stripped = seg.text.strip()
-            lead = len(seg.text) - len(seg.text.lstrip())
-            return float(seg.words), [(lead, lead + len(stripped))]
-        best: Measure = (0.0, [])
-        i, n_toks = 0, len(toks)
-        for start, end in paragraphs(seg.text):
-            n = 0
-            while i < n_toks and toks[i].start < end:
-                if toks[i].start >= start and toks[i].kind in WORD_KINDS:
-                    n += 1
-                i += 1
-            if n > best[0]:
-                best = (float(n), [(start, end)])
-        return best
-    return 0.0, []
+    measure = _TEXT_MEASURES.get(metric)
+    return measure(seg, buzz_hits) if measure is not None else (0.0, [])
 
 
 def measure_sentences(
     metric: str, seg: Segmentation, buzz_hits: list[Span2]
 ) -> list[tuple[Sentence, Measure]]:
     """The figure for each sentence (for scope: sentence)."""
-    per: dict[str, Callable[[Sentence], Measure]] = {
-        "lix": lambda s: (_sentence_lix(seg, s), [(s.start, s.end)]),
-        "sentence_words": lambda s: (float(s.words), [(s.start, s.end)]),
-    }
+    sentences = seg.sentences
+    if metric == "sentence_words":
+        return [(s, (float(s.words), [(s.start, s.end)])) for s in sentences]
+    if metric == "lix":
+        return [(s, (_sentence_lix(seg, s), [(s.start, s.end)])) for s in sentences]
+    if metric == "chars":
+        return [(s, (float(s.end - s.start), [(s.start, s.end)])) for s in sentences]
     out: list[tuple[Sentence, Measure]] = []
-    for s in seg.sentences:
-        if metric in per:
-            out.append((s, per[metric](s)))
-            continue
+    for s in sentences:
+        # The other measures read a whole Segmentation: give them one for this sentence.
         toks = tuple(_sentence_tokens(seg, s))
         kinds: dict[str, list[Token]] = {}
         for t in toks:
             kinds.setdefault(t.kind, []).append(t)
-        sub = Segmentation(seg.text, toks, (s,), s.words, 0, 0, (s.start,), seg.safe_text, kinds)
+        sub = Segmentation(text=seg.text, tokens=toks, sentences=(s,), words=s.words,
+                           long_words=0, letters=0, starts=(s.start,), safe_text=seg.safe_text,
+                           by_kind=kinds)
         hits = [h for h in buzz_hits if s.start <= h[0] < s.end]
-        if metric == "chars":
-            out.append((s, (float(s.end - s.start), [(s.start, s.end)])))
-        else:
-            out.append((s, measure_text(metric, sub, hits)))
+        out.append((s, measure_text(metric, sub, hits)))
     return out
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import re2
 
 from api.engine.lookup import PhraseLookup
+from api.engine.metric import Bound, upper_bound
 from api.engine.pattern import CompiledPattern, build_set, compile_pattern, prepare
 from api.rulebook.model import LoadedRule
 from api.rulebook.schema import (
@@ -25,6 +26,7 @@ CHANNELS = ("generic", "facebook", "x", "instagram", "linkedin")
 HIT = "hit"  # substitution entry or existence phrase: the rule fires here
 BUZZ = "buzz"  # a buzzword counted by a buzzword_density metric
 PRESENT = "present"  # a word whose presence silences an absence rule
+Payload = tuple[int, str, int]  # (rule index, role, substitution entry or -1)
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,30 @@ class AbsencePlan:
     min_words: int
 
 
+@dataclass(frozen=True, slots=True)
+class MetricPlan:
+    """A metric rule's settings, read from its spec once at load time (not per post)."""
+
+    rule: LoadedRule
+    metric: str
+    whole_text: bool  # scope: text
+    min_words: int
+    limits: dict[str, float]  # max_by_channel
+    default: float | None  # max
+    bound: Bound | None  # a cheap figure the measure never exceeds
+
+    def limit(self, channel: str) -> float | None:
+        return self.limits.get(channel, self.default)
+
+
 @dataclass(frozen=True)
 class LanguagePlan:
     rules: tuple[LoadedRule, ...]  # enabled rules of this language
-    lookup: PhraseLookup = field(default_factory=PhraseLookup)
+    lookup: PhraseLookup[Payload] = field(default_factory=PhraseLookup)
     patterns: tuple[CompiledPattern, ...] = ()
     pattern_set: re2.Set | None = None
     passives: tuple[PassivePlan, ...] = ()
-    metrics: tuple[LoadedRule, ...] = ()
+    metrics: tuple[MetricPlan, ...] = ()
     absences: tuple[AbsencePlan, ...] = ()
     empty_phrases: tuple[tuple[str, str], ...] = ()  # (rule id, phrase) that can never match
     live_by_channel: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -87,15 +105,15 @@ def _compile(rule: LoadedRule, source: str, case_sensitive: bool, group: int,
 
 def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
     """Everything compiled once: one phrase lookup, one RE2 set, per-kind lists."""
-    lookup = PhraseLookup()
+    lookup: PhraseLookup[Payload] = PhraseLookup()
     patterns: list[CompiledPattern] = []
     sources: list[str] = []
     passives: list[PassivePlan] = []
-    metrics: list[LoadedRule] = []
+    metrics: list[MetricPlan] = []
     absences: list[AbsencePlan] = []
     empty: list[tuple[str, str]] = []
 
-    def add(phrase: str, payload: tuple[int, str, int], rule: LoadedRule) -> None:
+    def add(phrase: str, payload: Payload, rule: LoadedRule) -> None:
         if not lookup.add(phrase, payload):
             empty.append((rule.id, phrase))
 
@@ -119,7 +137,10 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
         elif isinstance(spec, MetricRule):
             for word in spec.words:
                 add(word, (rule.index, BUZZ, -1), rule)
-            metrics.append(rule)
+            limits: dict[str, float] = {ch: v for ch, v in spec.max_by_channel.items()}
+            whole = spec.scope == "text"
+            metrics.append(MetricPlan(rule, spec.metric, whole, spec.min_words, limits, spec.max,
+                                      upper_bound(spec.metric, whole)))
         elif isinstance(spec, AbsenceRule):
             for word in spec.absent:
                 add(word, (rule.index, PRESENT, -1), rule)

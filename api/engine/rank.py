@@ -6,6 +6,8 @@ that hits several times before one that hits once. The top PRIMARY_COUNT are ``p
 
 from __future__ import annotations
 
+from operator import attrgetter, itemgetter
+
 from api.engine.collect import MAX_SPANS, Hit
 from api.findings import Finding, Span
 from api.rulebook.model import LoadedRule, Rulebook
@@ -17,6 +19,9 @@ LEVEL_IMPACT = {"warning": 3000, "hint": 2000, "praise": 1000}
 WHOLE_TEXT_IMPACT = 500
 PER_SPAN_IMPACT = 10
 MAX_SPAN_BONUS = 9
+
+
+_SUGGESTING = (ExistenceRule, PatternRule)  # kinds with one suggest list for every hit
 
 
 def _format_number(value: float | None, language: str) -> str:
@@ -32,7 +37,7 @@ def _suggestions(rule: LoadedRule, entry: int) -> tuple[str, ...]:
     spec = rule.spec
     if isinstance(spec, SubstitutionRule) and 0 <= entry < len(spec.entries):
         return tuple(spec.entries[entry].suggest)
-    if isinstance(spec, ExistenceRule | PatternRule):
+    if isinstance(spec, _SUGGESTING):
         return tuple(spec.suggest)
     return ()
 
@@ -52,26 +57,32 @@ def impact_of(rule: LoadedRule, spans: int) -> int:
 
 
 def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str,
-             primary: bool = False) -> Finding:
+             impact: int, primary: bool = False) -> Finding:
     first = hits[0]
     text = seg.text
     suggestions = _suggestions(rule, first.entry)
     matched = text[first.start:first.end]
-    values = {
-        "match": matched,
-        "suggestion": suggestions[0] if suggestions else "",
-        "value": _format_number(first.value, language),
-        "limit": _format_number(first.limit, language),
-    }
-    spans = tuple(Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits)
     spec = rule.spec
+    message = spec.message
+    if "{" in message or "}" in message:  # most messages have no placeholders: skip the dict
+        message = render_message(message, {
+            "match": matched,
+            "suggestion": suggestions[0] if suggestions else "",
+            "value": _format_number(first.value, language),
+            "limit": _format_number(first.limit, language),
+        })
+    spans = tuple([Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
     return Finding(
         rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
-        message=render_message(spec.message, values), explanation=spec.explanation,
+        message=message, explanation=spec.explanation,
         handbook=spec.handbook, offset=first.start, length=first.end - first.start,
         matched=matched, suggestions=suggestions, spans=spans,
-        impact=impact_of(rule, len(spans)), primary=primary,
+        impact=impact, primary=primary,
     )
+
+
+def _by_start_then_longest(hit: Hit) -> tuple[int, int]:
+    return hit.start, hit.start - hit.end
 
 
 def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, list[Hit]]:
@@ -79,7 +90,9 @@ def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, lis
 
     A whole-text rule gives one finding anyway, so it keeps every span (each emoji, hashtag).
     """
-    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    if len(hits) == 1:  # the usual case: nothing to drop
+        return {hits[0].entry: hits}
+    ordered = sorted(hits, key=_by_start_then_longest)
     groups: dict[int, list[Hit]] = {}
     seen_sentences: set[int] = set()
     last_end = -1
@@ -126,6 +139,9 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
     return kept, echoes
 
 
+_RANK_KEY = itemgetter(0, 1, 2)  # -impact, offset, rule id
+
+
 def build_findings(
     raw: dict[int, list[Hit]], book: Rulebook, seg: Segmentation, language: str
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...], tuple[Finding, ...]]:
@@ -133,21 +149,28 @@ def build_findings(
     echoes: findings not shown because another rule already covers their words)."""
     pending: Pending = []
     strengths: list[Finding] = []
+    rules = book.rules
     for rule_index, hits in raw.items():
-        rule = book.rules[rule_index]
+        rule = rules[rule_index]
         groups = _fold(hits, seg, rule.whole_text)
         if rule.level == "praise":
-            folded = sorted((h for g in groups.values() for h in g), key=lambda h: h.start)
-            strengths.append(_finding(rule, folded, seg, language))
+            folded = sorted((h for g in groups.values() for h in g), key=_START)
+            strengths.append(_finding(rule, folded, seg, language, impact_of(rule, len(folded))))
             continue
         for group in groups.values():
             pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
-    pending.sort(key=lambda p: (p[0], p[1], p[2]))
-    shown, hidden = _split_echoes(pending)
-    ranked = tuple(
-        _finding(rule, group, seg, language, primary=i < PRIMARY_COUNT)
-        for i, (_, _, _, rule, group) in enumerate(shown)
-    )
-    echoes = tuple(_finding(rule, group, seg, language) for _, _, _, rule, group in hidden)
-    strengths.sort(key=lambda f: (f.offset, f.rule_id))
+    pending.sort(key=_RANK_KEY)
+    shown, hidden = _split_echoes(pending) if len(pending) > 1 else (pending, [])
+    ranked = tuple([
+        _finding(rule, group, seg, language, -neg_impact, primary=i < PRIMARY_COUNT)
+        for i, (neg_impact, _, _, rule, group) in enumerate(shown)
+    ])
+    echoes = tuple([_finding(rule, group, seg, language, -neg_impact)
+                    for neg_impact, _, _, rule, group in hidden])
+    if len(strengths) > 1:
+        strengths.sort(key=_OFFSET_AND_ID)
     return ranked, tuple(strengths), echoes
+
+
+_START = attrgetter("start")
+_OFFSET_AND_ID = attrgetter("offset", "rule_id")

@@ -53,29 +53,40 @@ def finding_weight(f: Finding) -> float:
     return LEVEL_WEIGHT.get(f.level, 0.0) + SPAN_WEIGHT * max(0, len(f.spans) - 1)
 
 
-def _finding_part(findings: Iterable[Finding], words: int) -> float:
-    total = sum(finding_weight(f) for f in findings)
+def _finding_part(weights: Iterable[float], words: int) -> float:
+    total = sum(weights)
     penalty = PENALTY_SCALE * 100.0 * total / (words + WORDS_SMOOTHING)
     return 100.0 * math.exp(-penalty / 100.0)
+
+
+NO_FINDINGS_PART = 100.0  # _finding_part of no weights: exp(0)
 
 
 def raw_scores(
     findings: tuple[Finding, ...], strengths: tuple[Finding, ...], r: Readability,
     themes: Iterable[str],
 ) -> dict[str, float]:
-    """Unrounded scores per theme and "overall", each within 0..100."""
+    """Unrounded scores per theme and "overall", each within 0..100.
+
+    One pass sorts the finding weights by theme (most themes have none: they score 100).
+    """
     read = readability_part(r)
+    by_theme: dict[str, list[float]] = {theme: [] for theme in themes}
+    weights = [finding_weight(f) for f in findings]
+    for f, weight in zip(findings, weights):
+        if f.theme in by_theme:
+            by_theme[f.theme].append(weight)
     out: dict[str, float] = {}
-    for theme in themes:
-        part = _finding_part((f for f in findings if f.theme == theme), r.words)
+    for theme, theme_weights in by_theme.items():
+        part = _finding_part(theme_weights, r.words) if theme_weights else NO_FINDINGS_PART
         if theme == READABILITY_THEME:
             part = (part + read) / 2.0
         out[theme] = part
-    base = READABILITY_SHARE * read + (1 - READABILITY_SHARE) * _finding_part(findings, r.words)
+    base = READABILITY_SHARE * read + (1 - READABILITY_SHARE) * _finding_part(weights, r.words)
     share = min(PRAISE_SHARE_MAX, PRAISE_SHARE * len(strengths))
     out["overall"] = base + (100.0 - base) * share
     return out
 
 
 def rounded(scores: dict[str, float]) -> dict[str, int]:
-    return {k: max(0, min(100, int(round(v)))) for k, v in scores.items()}
+    return {k: max(0, min(100, round(v))) for k, v in scores.items()}
