@@ -28,8 +28,7 @@ def check_detailed(
     raw = collect(seg, plan, channel, frozenset(disabled)) if plan else {}
     findings, strengths, echoes = build_findings(raw, book, seg, lang)
     read = readability(seg)
-    themes = list(book.themes)
-    scores = raw_scores(findings + echoes, strengths, read, themes)  # echoes still count
+    scores = raw_scores(findings + echoes, strengths, read, book.themes)  # echoes still count
     report = Report(language=lang, findings=findings, strengths=strengths,
                     scores=rounded(scores), readability=read, rules_version=book.version)
     return report, scores

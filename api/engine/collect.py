@@ -58,11 +58,15 @@ def collect(
         if pp.rule.index in live:
             for start, end in find_passives(seg, pp.mode, pp.stop):
                 hits.setdefault(pp.rule.index, []).append(Hit(start, end))
-    for mp in plan.metrics:
-        if mp.rule.index in live:
-            found = _metric_hits(mp, seg, channel, buzz.get(mp.rule.index, []))
-            if found:
-                hits[mp.rule.index] = found
+    for mp, limit in plan.metrics_for(channel):
+        index = mp.rule.index
+        if index not in live or seg.words < mp.min_words:
+            continue
+        if mp.bound is not None and mp.bound(seg) <= limit:
+            continue  # the measure cannot exceed the limit: skip it
+        found = _metric_hits(mp, limit, seg, buzz.get(index, []))
+        if found:
+            hits[index] = found
     for ap in plan.absences:
         if ap.rule.index in live:
             span = absence_span(seg, ap.rule.index in present, ap.pattern, ap.min_words)
@@ -71,13 +75,9 @@ def collect(
     return hits
 
 
-def _metric_hits(mp: MetricPlan, seg: Segmentation, channel: str,
+def _metric_hits(mp: MetricPlan, limit: float, seg: Segmentation,
                  buzz: list[tuple[int, int]]) -> list[Hit]:
-    limit = mp.limit(channel)
-    if limit is None or seg.words < mp.min_words:
-        return []
-    if mp.bound is not None and mp.bound(seg) <= limit:
-        return []  # the measure cannot exceed the limit: skip it
+    """Hits of one metric rule whose cheap checks (min_words, upper bound) have passed."""
     if mp.whole_text:
         value, spans = measure_text(mp.metric, seg, buzz)
         if value <= limit:

@@ -16,9 +16,9 @@ finding should underline. A rule fires when value > limit.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from itertools import chain, compress, count
+from itertools import compress, count
 from operator import attrgetter
 
 from api.text.readability import lix_of
@@ -32,7 +32,6 @@ _EMOJI_MODIFIER = re.compile(
     "[\ufe00-\ufe0f\u200d\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 Measure = tuple[float, list[Span2]]
 _TEXT = attrgetter("text")
-_START = attrgetter("start")
 _WORDS = attrgetter("words")
 
 
@@ -88,13 +87,21 @@ def _emoji_count(text: str) -> int:
     return max(1, base - text.count("\u200d"))
 
 
+def _lix_value(seg: Segmentation) -> float:
+    return lix_of(seg.words, _sentences_with_words(seg), seg.long_words)
+
+
 def _lix(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
-    return lix_of(seg.words, _sentences_with_words(seg), seg.long_words), _longest_sentence(seg)
+    return _lix_value(seg), _longest_sentence(seg)
+
+
+def _sentence_words_value(seg: Segmentation) -> float:
+    n_sent = _sentences_with_words(seg)
+    return seg.words / n_sent if n_sent else 0.0
 
 
 def _sentence_words(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
-    n_sent = _sentences_with_words(seg)
-    return (seg.words / n_sent if n_sent else 0.0), _longest_sentence(seg)
+    return _sentence_words_value(seg), _longest_sentence(seg)
 
 
 def _chars(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
@@ -121,7 +128,12 @@ def _hashtags(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
 
 def _emoji(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
     emo = seg.by_kind.get("emoji", [])
-    return float(sum(map(_emoji_count, map(_TEXT, emo)))), [(t.start, t.end) for t in emo]
+    texts = list(map(_TEXT, emo))
+    if len("".join(texts)) == len(texts):
+        value = len(texts)  # every emoji a single character: the usual post
+    else:
+        value = sum(map(_emoji_count, texts))
+    return float(value), [(t.start, t.end) for t in emo]
 
 
 def _buzzword_density(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
@@ -129,20 +141,40 @@ def _buzzword_density(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
 
 
 def _paragraph_words(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
-    """Words per paragraph by bisecting the sorted word starts (no pass over every token)."""
     text = seg.text
     if not _PARAGRAPH_BREAK.search(text):
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         return float(seg.words), [(lead, lead + len(stripped))]
-    kinds = seg.by_kind
-    starts = sorted(map(_START, chain.from_iterable(kinds.get(k, ()) for k in WORD_KINDS)))
+    spans = paragraphs(text)
     best: Measure = (0.0, [])
-    for start, end in paragraphs(text):
-        n = bisect_left(starts, end) - bisect_left(starts, start)
+    for span, n in zip(spans, _words_per_paragraph(seg, spans), strict=True):
         if n > best[0]:
-            best = (float(n), [(start, end)])
+            best = (float(n), [span])
     return best
+
+
+def _words_per_paragraph(seg: Segmentation, spans: list[Span2]) -> list[int]:
+    """Words in each paragraph, summed per sentence: sentences end at line breaks, so nearly
+    all lie inside one paragraph. The word tokens of one that does not (a line of emoji or
+    hashtags after a blank line joins the sentence before it) are placed one by one."""
+    counts = [0] * len(spans)
+    starts = [start for start, _ in spans]
+    k, last = 0, len(spans) - 1
+    for s in seg.sentences:
+        if not s.words or last < 0:
+            continue
+        while k < last and spans[k][1] <= s.start:
+            k += 1
+        if spans[k][0] <= s.start and s.end <= spans[k][1]:
+            counts[k] += s.words
+            continue
+        for t in _sentence_tokens(seg, s):
+            if t.kind in WORD_KINDS:
+                j = bisect_right(starts, t.start) - 1
+                if j >= 0 and t.start < spans[j][1]:
+                    counts[j] += 1
+    return counts
 
 
 _TEXT_MEASURES: dict[str, Callable[[Segmentation, list[Span2]], Measure]] = {
@@ -157,12 +189,16 @@ _TEXT_MEASURES: dict[str, Callable[[Segmentation, list[Span2]], Measure]] = {
     "paragraph_words": _paragraph_words,
 }
 
-
 Bound = Callable[[Segmentation], float]
-# Cheap figures a measure can never exceed: when one is within the limit the rule cannot fire,
-# so the measure itself is skipped (a 280-character post never has an 80-word paragraph, most
-# posts have no 25-word sentence).
+# Cheap figures a measure can never exceed (some are the exact value without the spans): when
+# one is within the limit the rule cannot fire, so the measure itself is skipped (a
+# 280-character post never has an 80-word paragraph; few posts have more than five emoji).
 _TEXT_BOUNDS: dict[str, Bound] = {
+    "lix": _lix_value,  # exact, and cheaper than finding the longest sentence
+    "sentence_words": _sentence_words_value,
+    "hashtags": lambda seg: float(len(seg.by_kind.get("hashtag", ()))),
+    "emoji": lambda seg: float(len("".join(map(_TEXT, seg.by_kind.get("emoji", ()))))),
+    "exclamations": lambda seg: float(seg.text.count("!")),
     "paragraph_words": lambda seg: float(seg.words),
 }
 _SENTENCE_BOUNDS: dict[str, Bound] = {

@@ -15,7 +15,13 @@ a row ("föreslås inrättas").
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from operator import attrgetter
+
 from api.text.segment import Segmentation, Token
+
+_LOWER = attrgetter("lower")
 
 DEPONENTS = frozenset(
     """andas andades andats färdas färdades hoppas hoppades hoppats lyckas lyckades lyckats
@@ -133,6 +139,30 @@ def _has_agent(tokens: tuple[Token, ...], j: int) -> bool:
     return False
 
 
+_S_PAIR = re.compile(r"s\n(?=[^\n]*s(?:\n|\Z))")  # a line ending in s, and the next one too
+
+
+def _pairs_ending_in_s(tokens: Sequence[Token]) -> list[int]:
+    """Indexes i where tokens i and i + 1 both end in -s (candidates for a double passive).
+
+    One regular-expression pass over the lower-case tokens joined by line breaks instead of a
+    Python step per token; a token holding a line break itself (never in practice) would make
+    the line count wrong, so then the tokens are compared one by one.
+    """
+    keys = list(map(_LOWER, tokens))
+    joined = "\n".join(keys)
+    if joined.count("\n") != max(0, len(keys) - 1):
+        return [i for i in range(len(keys) - 1)
+                if keys[i][-1:] == "s" and keys[i + 1][-1:] == "s"]
+    out: list[int] = []
+    line = pos = 0
+    for m in _S_PAIR.finditer(joined):
+        line += joined.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
+
+
 def find_passives(
     seg: Segmentation, mode: str, extra_stop: frozenset[str]
 ) -> list[tuple[int, int]]:
@@ -140,9 +170,9 @@ def find_passives(
     tokens = seg.tokens
     out: list[tuple[int, int]] = []
     if mode == "double":
-        for i in range(len(tokens) - 1):
+        for i in _pairs_ending_in_s(tokens):
             a, b = tokens[i], tokens[i + 1]
-            if (a.lower[-1:] == "s" and b.lower[-1:] == "s" and a.sentence == b.sentence
+            if (a.sentence == b.sentence
                     and is_s_passive(a, extra_stop) and is_s_passive(b, extra_stop)):
                 out.append((a.start, b.end))
         return out

@@ -71,6 +71,12 @@ class LanguagePlan:
     empty_phrases: tuple[tuple[str, str], ...] = ()  # (rule id, phrase) that can never match
     live_by_channel: dict[str, frozenset[int]] = field(default_factory=dict)
     index_of: dict[str, int] = field(default_factory=dict)
+    metric_limits: dict[str, tuple[tuple[MetricPlan, float], ...]] = field(default_factory=dict)
+
+    def metrics_for(self, channel: str) -> tuple[tuple[MetricPlan, float], ...]:
+        """(metric, its limit on this channel) for the metrics that have one there."""
+        found = self.metric_limits.get(channel)
+        return found if found is not None else _with_limits(self.metrics, channel)
 
     def live(self, channel: str, disabled: frozenset[str]) -> frozenset[int]:
         """Indexes of the rules that run for this channel, minus the disabled ones."""
@@ -80,6 +86,12 @@ class LanguagePlan:
         if disabled:
             live = live - {self.index_of[d] for d in disabled if d in self.index_of}
         return live
+
+
+def _with_limits(metrics: Sequence[MetricPlan],
+                 channel: str) -> tuple[tuple[MetricPlan, float], ...]:
+    with_limit = ((mp, mp.limit(channel)) for mp in metrics)
+    return tuple((mp, limit) for mp, limit in with_limit if limit is not None)
 
 
 class PlanError(ValueError):
@@ -156,4 +168,5 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
     }
     return LanguagePlan(active, lookup, tuple(patterns), pattern_set, tuple(passives),
                         tuple(metrics), tuple(absences), tuple(empty), live_by_channel,
-                        {r.id: r.index for r in active})
+                        {r.id: r.index for r in active},
+                        {channel: _with_limits(metrics, channel) for channel in CHANNELS})

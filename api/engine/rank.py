@@ -6,14 +6,15 @@ that hits several times before one that hits once. The top PRIMARY_COUNT are ``p
 
 from __future__ import annotations
 
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, le, lt
 
 from api.engine.collect import MAX_SPANS, Hit
-from api.findings import Finding, Span
+from api.findings import Finding, new_finding, new_span
 from api.rulebook.model import LoadedRule, Rulebook
 from api.rulebook.schema import ExistenceRule, PatternRule, SubstitutionRule
 from api.text.segment import Segmentation
 
+_START, _END, _ENTRY = attrgetter("start"), attrgetter("end"), attrgetter("entry")
 PRIMARY_COUNT = 3
 LEVEL_IMPACT = {"warning": 3000, "hint": 2000, "praise": 1000}
 WHOLE_TEXT_IMPACT = 500
@@ -71,13 +72,11 @@ def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str
             "value": _format_number(first.value, language),
             "limit": _format_number(first.limit, language),
         })
-    spans = tuple([Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
-    return Finding(
-        rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
-        message=message, explanation=spec.explanation,
-        handbook=spec.handbook, offset=first.start, length=first.end - first.start,
-        matched=matched, suggestions=suggestions, spans=spans,
-        impact=impact, primary=primary,
+    spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
+    return new_finding(
+        rule.id, rule.theme, rule.level, message, spec.explanation,  # type: ignore[arg-type]
+        spec.handbook, first.start, first.end - first.start, matched, suggestions, spans,
+        impact, primary,
     )
 
 
@@ -92,6 +91,8 @@ def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, lis
     """
     if len(hits) == 1:  # the usual case: nothing to drop
         return {hits[0].entry: hits}
+    if whole_text and _in_order_and_apart(hits):  # each emoji, hashtag …: nothing to drop
+        return {hits[0].entry: hits[:MAX_SPANS]}
     ordered = sorted(hits, key=_by_start_then_longest)
     groups: dict[int, list[Hit]] = {}
     seen_sentences: set[int] = set()
@@ -109,6 +110,14 @@ def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, lis
         if len(group) < MAX_SPANS:
             group.append(hit)
     return groups
+
+
+def _in_order_and_apart(hits: list[Hit]) -> bool:
+    """Whether the hits already come sorted, apart and of one entry, as a whole-text measure
+    gives them; then folding would keep them all as they are. Checked in C-level passes."""
+    starts = list(map(_START, hits))
+    return (all(map(lt, starts, starts[1:])) and all(map(le, map(_END, hits), starts[1:]))
+            and len(set(map(_ENTRY, hits))) == 1)
 
 
 def _word_level(rule: LoadedRule) -> bool:
@@ -172,5 +181,4 @@ def build_findings(
     return ranked, tuple(strengths), echoes
 
 
-_START = attrgetter("start")
 _OFFSET_AND_ID = attrgetter("offset", "rule_id")

@@ -71,13 +71,13 @@ def raw_scores(
     One pass sorts the finding weights by theme (most themes have none: they score 100).
     """
     read = readability_part(r)
-    by_theme: dict[str, list[float]] = {theme: [] for theme in themes}
     weights = [finding_weight(f) for f in findings]
-    for f, weight in zip(findings, weights):
-        if f.theme in by_theme:
-            by_theme[f.theme].append(weight)
+    by_theme: dict[str, list[float]] = {}
+    for f, weight in zip(findings, weights, strict=True):
+        by_theme.setdefault(f.theme, []).append(weight)
     out: dict[str, float] = {}
-    for theme, theme_weights in by_theme.items():
+    for theme in themes:
+        theme_weights = by_theme.get(theme)
         part = _finding_part(theme_weights, r.words) if theme_weights else NO_FINDINGS_PART
         if theme == READABILITY_THEME:
             part = (part + read) / 2.0
@@ -89,4 +89,5 @@ def raw_scores(
 
 
 def rounded(scores: dict[str, float]) -> dict[str, int]:
-    return {k: max(0, min(100, round(v))) for k, v in scores.items()}
+    return {k: (0 if n < 0 else 100 if n > 100 else n)
+            for k, n in zip(scores, map(round, scores.values()), strict=True)}
