@@ -44,39 +44,75 @@ _EMOJI = (
 _EMOJI_TAIL = "[\uFE0F\uFE0E\u20E3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
 
 
+# The emoji class as the old case-insensitive pattern matched it (ⓜ too): the pattern below
+# is case-sensitive except where it says (?i:), as case-folded classes are slower to test.
+_EMOJI_CS = _EMOJI[:-1] + "\u24DC]"
+_URL_REST = r"[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…]"
+_BREAKS = r"(?:[ \t\r\f\v]*+\n)*+"  # line breaks (and blanks before them) that change nothing
+
+
 def _token_pattern(letter: str) -> re.Pattern[str]:
+    # Speed: most branches start with a one-character class outside their group (the token
+    # starts one character before the group), so that a branch that cannot match at this
+    # character is skipped without being entered. The order of the branches decides as before.
+    # One plain word; possessive, as giving back letters or a -'’ part could not help: the
+    # character after any shorter end is a letter, mark or -'’, which the lookahead rejects.
+    word = rf"{letter}++(?:[-'’]{letter}++)*+"
     return re.compile(
         # Linear time on any input: the blank prefix is possessive and the last two branches
         # (any other whitespace, end of text) mean a match never fails after it.
         r"[ \t\r\f\v]*+(?:"  # skipping blanks here is cheaper than failing every branch on them
-        # Fast path: a plain word not followed by . : @ (those may be abbreviations, URLs, e-mail
-        # addresses and fall through to the full list below, which decides as before).
-        rf"(?P<w>{letter}+(?:[-'’]{letter}+)*)(?![-'’:.@+\w\u0300-\u036f])"
-        r"|(?P<url>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])"
+        # First: no other branch can start with a line break. A line break right after an end
+        # token or another line break ends no group (the group is already closed): the end and
+        # line-break branches take such breaks along, to save a match each.
+        rf"\n{_BREAKS}(?P<nl>)"
+        # Fast path, most of a post: plain words, each but the last followed by one space, the
+        # last not followed by - ' : . @ + (those may be abbreviations, URLs, e-mail addresses
+        # and fall through to the full list below, which decides as before). A word followed by
+        # a space passes that test, so when the last word fails only it is given back: the run
+        # holds exactly the words that matches word by word would give. segment splits it.
+        rf"|{letter}(?P<w>{letter}*+(?:[-'’]{letter}++)*+(?: {word})*)"
+        # The sentence end right after the run, as the full list would take it: ! ? … always
+        # start an end token there; so does a dot not followed by a word character, . + - or @
+        # (e-mail), unless the word is www (a URL); when the word is an abbreviation (osv.),
+        # segment makes it one, dot included (it has at most six letters, so rarely checks).
+        rf"(?:(?![-'’:.@+\w\u0300-\u036f])(?:(?P<we>[!?…][.!?…]*+){_BREAKS})?"
+        rf"|(?<![wW]{{3}})(?P<wd>\.[.!?…]*+)(?![\w.+@-]){_BREAKS})"
+        rf"|[hH](?P<url>(?i:ttps?://){_URL_REST})"
+        rf"|[wW](?P<www>(?i:ww\.){_URL_REST})"
         # A bare domain such as malmo.se or malmo.se/bad (its dot must not end a sentence).
-        rf"|(?P<domain>(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?-i:{_TLDS})(?![\w-])"
-        r"(?:/[^\s<>\"]*[^\s<>\".,!?;:)\]}'”’…])?)"
-        r"|(?P<mention>(?<![\w@])@\w+(?:[._]\w+)*)"
-        r"|(?P<hashtag>(?<![\w#&])#\w+)"
-        rf"|(?P<abbr>(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?:{_ABBR_ALT})(?![\w]))"
-        r"|(?P<number>\d+(?:[.,:]\d+)*)"
-        rf"|(?P<word>{letter}+(?:[-'’:]{letter}+)*)(?![\w.+-]{{0,64}}@)"
-        r"|(?P<email>[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+)"  # bounded: no quadratic rescans
-        r"|(?P<end>[.!?…]+)"
-        r"|(?P<nl>\n)"
-        rf"|(?P<emoji>{_EMOJI}{_EMOJI_TAIL}*(?:\u200D{_EMOJI}{_EMOJI_TAIL}*)*)"
-        r"|(?P<other>[^\s])"
-        r"|(?P<ws>\s)"
-        r"|(?P<tail>\Z))",
-        re.IGNORECASE,
+        rf"|[\w-](?P<domain>(?<![\w@.-].)[\w-]*(?:\.[\w-]+)*\.(?:{_TLDS})(?![\w-])"
+        rf"(?:/{_URL_REST})?)"
+        r"|@(?P<mention>(?<![\w@]@)\w+(?:[._]\w+)*)"
+        r"|\#(?P<hashtag>(?<![\w#&]\#)\w+)"
+        rf"|(?P<abbr>{_ABBR_TOKEN})"  # the only branch whose group holds its first character
+        r"|\d(?P<number>\d*(?:[.,:]\d+)*)"
+        rf"|{letter}(?P<word>{letter}*(?:[-'’:]{letter}+)*)(?![\w.+-]{{0,64}}@)"
+        r"|[\w.+-](?P<email>[\w.+-]{0,63}@[\w-]+(?:\.[\w-]+)+)"  # bounded: no quadratic rescans
+        rf"|[.!?…](?P<end>[.!?…]*){_BREAKS}"
+        rf"|{_EMOJI_CS}(?P<emoji>{_EMOJI_TAIL}*(?:\u200D{_EMOJI_CS}{_EMOJI_TAIL}*)*)"
+        r"|\S(?P<other>)"
+        r"|\s(?P<ws>)"
+        r"|(?P<tail>\Z))"
     )
 
 
+_ABBR_TOKEN = rf"(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?i:{_ABBR_ALT})(?![\w])"
+_ABBR_RE = re.compile(_ABBR_TOKEN)
 _TOKEN_RE = _token_pattern(r"[^\W\d_]")
 # Text typed on some systems spells å as a + U+030A: then a letter may carry combining accents,
 # and token keys are NFC-normalised so they still match the rules' words.
 _COMBINING = re.compile("[\u0300-\u036f]")
 _TOKEN_RE_MARKS = _token_pattern("(?:[^\\W\\d_]|[\u0300-\u036f])")
+
+# Group number -> token kind; a group starts one character after its token except for abbr.
+_GROUPS = sorted(_TOKEN_RE.groupindex, key=_TOKEN_RE.groupindex.__getitem__)
+_KINDS = ("", *({"w": "word", "www": "url", "domain": "url"}.get(g, g) for g in _GROUPS))
+_NL, _W, _WE, _WD, _ABBR, _WS, _TAIL = (
+    _TOKEN_RE.groupindex[g] for g in ("nl", "w", "we", "wd", "abbr", "ws", "tail")
+)
+assert (_NL, _W, _WE, _WD) == (1, 2, 3, 4) and _WS + 1 == _TAIL == len(_GROUPS)
+
 
 WORD_KINDS = frozenset({"word", "abbr", "number"})
 
@@ -128,91 +164,187 @@ class Segmentation:
         return (self.sentences[0].start, self.sentences[0].end)
 
 
+def _nfc_lower(token: str) -> str:
+    return normalize("NFC", token).lower()
+
+
 def _count_letters(word: str) -> int:
     if word.isalpha():
         return len(word)
     return sum(1 for ch in word if ch.isalpha())
 
 
+_make = tuple.__new__  # a NamedTuple without its Python-level __new__: hot path
+
+
 def segment(text: str) -> Segmentation:
-    """Tokens and sentences of ``text``; a group without words joins the sentence before it."""
-    b = _Builder()
-    group: list[tuple[int, int, str, str, str]] = []
+    """Tokens and sentences of ``text``; a group without words joins the sentence before it.
+
+    A group ends at . ! ? … or a line break (or before a capital after a closing abbreviation).
+    Its tokens are made at once (see ``_close``), not collected per group and walked again:
+    this runs on every check.
+    """
     marks = not text.isascii() and _COMBINING.search(text) is not None
+    lower = _nfc_lower if marks else str.lower  # token keys
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    word_list: list[Token] = []  # by_kind["word"]: most tokens, so kept out of the dict
+    others: dict[str, list[Token]] = {}  # by_kind for the other kinds
+    append = tokens.append
+    words = long_words = letters = 0
+    group = group_words = index = 0  # group's first token, words before it, sentence index
+    first = True  # the next token starts a sentence (see _close)
+    closing = False  # the last token is a closing abbreviation (osv., etc.) in this group
     for m in (_TOKEN_RE_MARKS if marks else _TOKEN_RE).finditer(text):
-        kind = m.lastgroup or "other"
-        if kind == "nl":
-            if group:
-                b.close(group)
-                group = []
+        kind_no = m.lastindex or _TAIL  # every branch has a group
+        if kind_no <= _WD:
+            if kind_no == _NL:
+                if len(tokens) > group:
+                    index, first = _close(tokens, sentences, group, words - group_words,
+                                          word_list, others)
+                    group, group_words, closing = len(tokens), words, False
+                continue
+            # Plain words separated by single spaces, maybe with the sentence end after them.
+            start, end = m.span(_W)
+            start -= 1
+            run = text[start:end]
+            parts = run.split(" ")
+            abbr = None
+            if kind_no == _WD and len(parts[-1]) <= 6:  # an abbreviation has at most six letters
+                abbr = _ABBR_RE.match(text, end - len(parts[-1]))
+                if abbr:  # then the last word and the dot are one abbr token (made below)
+                    parts.pop()
+            if parts:
+                if closing and run[:1].isupper():
+                    index, first = _close(tokens, sentences, group, words - group_words,
+                                          word_list, others)
+                    group, group_words = len(tokens), words
+                closing = False
+                for tok in parts:
+                    end = start + len(tok)
+                    append(_make(Token, (start, end, tok, lower(tok), "word", index, first)))
+                    first = False
+                    if end - start > 6:  # a long word if these are all letters (checked below)
+                        long_words += 1
+                    start = end + 1
+                n_words = len(parts)
+                word_list += tokens[-n_words:]
+                words += n_words
+                joined = "".join(parts)
+                if joined.isalpha():
+                    letters += len(joined)
+                else:  # a hyphen, apostrophe, combining mark or ² is not a letter
+                    for tok in parts:
+                        n_letters = _count_letters(tok)
+                        letters += n_letters
+                        if n_letters <= 6 < len(tok):
+                            long_words -= 1  # counted above by its length
+            if abbr:
+                start, end = abbr.span()
+                tok = text[start:end]
+                low = lower(tok)
+                token = _make(Token, (start, end, tok, low, "abbr", index, first))
+                append(token)
+                others.setdefault("abbr", []).append(token)
+                first = False
+                closing = low in _CLOSING
+                words += 1
+                letters += _count_letters(tok)  # at most six: never a long word
+                start, end = end, m.end(kind_no)
+                if start == end:  # no end token: a line break taken along ends the group
+                    if m.end() > end:
+                        index, first = _close(tokens, sentences, group, words - group_words,
+                                              word_list, others)
+                        group, group_words, closing = len(tokens), words, False
+                    continue
+            elif kind_no == _W:
+                continue
+            else:
+                start, end = m.span(kind_no)
+            kind = "end"
+        elif kind_no >= _WS:  # other whitespace, end of text
             continue
-        if kind == "ws" or kind == "tail":
-            continue
-        start, end = m.span(kind)
-        if kind == "w":
-            kind = "word"
-        elif kind == "domain":
-            kind = "url"
-        tok = text[start:end]
-        low = normalize("NFC", tok).lower() if marks else tok.lower()
-        if (kind == "word" and group and group[-1][4] == "abbr" and group[-1][3] in _CLOSING
-                and tok[:1].isupper()):
-            b.close(group)
-            group = []
-        group.append((start, end, tok, low, kind))
-        if kind == "end":
-            b.close(group)
-            group = []
-    if group:
-        b.close(group)
-    starts = tuple(s.start for s in b.sentences)
-    return Segmentation(text, tuple(b.tokens), tuple(b.sentences), b.words, b.long_words,
-                        b.letters, starts, encodable(text), b.by_kind)
-
-
-class _Builder:
-    """Collects tokens and sentences group by group (a group ends at . ! ? … or a line break)."""
-
-    def __init__(self) -> None:
-        self.tokens: list[Token] = []
-        self.sentences: list[Sentence] = []
-        self.words = self.long_words = self.letters = 0
-        self.by_kind: dict[str, list[Token]] = {}
-
-    def close(self, group: list[tuple[int, int, str, str, str]]) -> None:
-        n_words = 0
-        for _s, _e, tok, _l, kind in group:
-            if kind in WORD_KINDS:
-                n_words += 1
-                if kind != "number":
-                    n_letters = len(tok) if tok.isalpha() else _count_letters(tok)
-                    self.letters += n_letters
-                    if n_letters > 6:
-                        self.long_words += 1
-        self.words += n_words
-        sentences = self.sentences
-        first = len(self.tokens)
-        if sentences and (n_words == 0 or sentences[-1].words == 0):
-            prev = sentences[-1]  # join the sentence before
-            index, is_first = len(sentences) - 1, False
-            sentences[-1] = Sentence(prev.start, group[-1][1], prev.words + n_words,
-                                     prev.first_token, first + len(group) - 1)
         else:
-            index, is_first = len(sentences), True
-            sentences.append(Sentence(group[0][0], group[-1][1], n_words, first,
-                                      first + len(group) - 1))
-        append = self.tokens.append
-        by_kind = self.by_kind
-        make = tuple.__new__  # a NamedTuple without its Python-level __new__: hot path
-        for start, end, tok, low, kind in group:
-            token = make(Token, (start, end, tok, low, kind, index, is_first))
-            append(token)
-            bucket = by_kind.get(kind)
+            kind = _KINDS[kind_no]
+            start, end = m.span(kind_no)
+            if kind_no != _ABBR:
+                start -= 1
+        tok = text[start:end]
+        low = lower(tok)
+        if closing and kind == "word" and tok[:1].isupper():
+            index, first = _close(tokens, sentences, group, words - group_words, word_list, others)
+            group, group_words = len(tokens), words
+        token = _make(Token, (start, end, tok, low, kind, index, first))
+        append(token)
+        first = closing = False
+        if kind == "word":
+            word_list.append(token)
+        else:
+            bucket = others.get(kind)
             if bucket is None:
-                by_kind[kind] = [token]
+                others[kind] = [token]
             else:
                 bucket.append(token)
-            is_first = False
+            if kind == "end":
+                index, first = _close(tokens, sentences, group, words - group_words,
+                                      word_list, others)
+                group, group_words = len(tokens), words
+                continue
+            if kind == "abbr":
+                closing = low in _CLOSING
+            elif kind != "number":
+                continue
+        words += 1
+        if kind != "number":
+            n_letters = len(tok) if tok.isalpha() else _count_letters(tok)
+            letters += n_letters
+            if n_letters > 6:
+                long_words += 1
+    if len(tokens) > group:
+        _close(tokens, sentences, group, words - group_words, word_list, others)
+    return Segmentation(text, tuple(tokens), tuple(sentences), words, long_words, letters,
+                        tuple([s[0] for s in sentences]), encodable(text),
+                        _by_kind(word_list, others))
+
+
+def _close(tokens: list[Token], sentences: list[Sentence], group: int, n_words: int,
+           word_list: list[Token], others: dict[str, list[Token]]) -> tuple[int, bool]:
+    """End the group ``tokens[group:]``; return the sentence index and first flag for the next.
+
+    A group without words, or one after a sentence without words, joins the sentence before.
+    Tokens are made for the sentence their group will most likely be in: a sentence of its
+    own, or the one before when that has no words yet. A group without words after a sentence
+    with words was made for a sentence of its own and is remade (also in by_kind).
+    """
+    last = len(tokens) - 1
+    if not sentences or (n_words and sentences[-1][2]):  # words
+        sentences.append(_make(Sentence, (tokens[group][0], tokens[last][1], n_words, group, last)))
+    else:
+        prev = sentences[-1]
+        index = len(sentences) - 1
+        sentences[-1] = _make(Sentence, (prev[0], tokens[last][1], prev[2] + n_words, prev[3],
+                                         last))
+        if tokens[group][5] != index:  # sentence
+            old = tokens[group:]
+            tokens[group:] = new = [_make(Token, (*t[:5], index, False)) for t in old]
+            for t in reversed(old):  # the group's tokens end the lists of their kinds
+                (word_list if t[4] == "word" else others[t[4]]).pop()
+            for t in new:
+                (word_list if t[4] == "word" else others[t[4]]).append(t)
+    if sentences[-1][2]:
+        return len(sentences), True
+    return len(sentences) - 1, False  # the next group joins this sentence without words
+
+
+def _by_kind(word_list: list[Token], others: dict[str, list[Token]]) -> dict[str, list[Token]]:
+    """Tokens by kind, the kinds in order of their first token (as one dict filled in order)."""
+    if not word_list:
+        return others
+    first = word_list[0][0]  # start
+    by_kind = {kind: bucket for kind, bucket in others.items() if bucket[0][0] < first}
+    by_kind["word"] = word_list
+    by_kind.update(others)
+    return by_kind
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -229,14 +361,7 @@ def encodable(text: str) -> str:
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
     """Lower-case token keys of a rule phrase, tokenised exactly like a post."""
-    return tuple(
-        normalize("NFC", m.group(m.lastgroup)).lower()
-        for m in _TOKEN_RE_MARKS.finditer(phrase)
-        if m.lastgroup and m.lastgroup not in _NOT_TOKENS
-    )
-
-
-_NOT_TOKENS = frozenset({"nl", "ws", "tail"})
+    return tuple(normalize("NFC", t.text).lower() for t in segment(phrase).tokens)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
