@@ -7,7 +7,7 @@ from operator import attrgetter
 from api.engine.collect import collect
 from api.engine.rank import build_findings
 from api.engine.score import raw_scores, rounded
-from api.findings import Report
+from api.findings import Report, new_report
 from api.rulebook.model import Rulebook
 from api.text.language import MAX_WORDS, resolve_language
 from api.text.readability import readability
@@ -29,8 +29,7 @@ def check_detailed(
     findings, strengths, echoes = build_findings(raw, book, seg, lang)
     read = readability(seg)
     scores = raw_scores(findings + echoes, strengths, read, book.themes)  # echoes still count
-    report = Report(language=lang, findings=findings, strengths=strengths,
-                    scores=rounded(scores), readability=read, rules_version=book.version)
+    report = new_report(lang, findings, strengths, rounded(scores), read, book.version)
     return report, scores
 
 

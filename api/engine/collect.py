@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from api.engine.absence import absence_span
@@ -10,6 +11,7 @@ from api.engine.passive import find_passives
 from api.engine.plan import BUZZ, HIT, PRESENT, LanguagePlan, MetricPlan
 from api.text.segment import Segmentation
 
+_LOWER = attrgetter("lower")
 MAX_SPANS = 100  # per finding: more underlines help nobody, and a hostile post stays cheap
 
 
@@ -23,6 +25,11 @@ class Hit(NamedTuple):
     limit: float | None = None
 
 
+# Hit(...) goes through a Python-level __new__; hot loops build the tuple directly, with every
+# field in order: _hit(Hit, (start, end, entry, value, limit)).
+_hit = tuple.__new__
+
+
 def collect(
     seg: Segmentation, plan: LanguagePlan, channel: str, disabled: frozenset[str]
 ) -> dict[int, list[Hit]]:
@@ -32,14 +39,15 @@ def collect(
     if not live:
         return hits
     tokens = seg.tokens
+    keys = list(map(_LOWER, tokens))  # read once, for the phrase lookup and the passives
     buzz: dict[int, list[tuple[int, int]]] = {}
     present: set[int] = set()
-    for first, last, (rule_index, role, entry) in plan.lookup.scan(tokens):
+    for first, last, (rule_index, role, entry) in plan.lookup.scan_keys(keys):
         if rule_index not in live:
             continue
         start, end = tokens[first].start, tokens[last].end
         if role == HIT:
-            hits.setdefault(rule_index, []).append(Hit(start, end, entry))
+            hits.setdefault(rule_index, []).append(_hit(Hit, (start, end, entry, None, None)))
         elif role == BUZZ:
             buzz.setdefault(rule_index, []).append((start, end))
         elif role == PRESENT:
@@ -53,11 +61,12 @@ def collect(
             pat = plan.patterns[i]
             if pat.rule_index in live:
                 for start, end in pat.find(seg):
-                    hits.setdefault(pat.rule_index, []).append(Hit(start, end))
+                    hits.setdefault(pat.rule_index, []).append(
+                        _hit(Hit, (start, end, -1, None, None)))
     for pp in plan.passives:
         if pp.rule.index in live:
-            for start, end in find_passives(seg, pp.mode, pp.stop):
-                hits.setdefault(pp.rule.index, []).append(Hit(start, end))
+            for start, end in find_passives(seg, pp.mode, pp.stop, keys):
+                hits.setdefault(pp.rule.index, []).append(_hit(Hit, (start, end, -1, None, None)))
     for mp, limit in plan.metrics_for(channel):
         index = mp.rule.index
         if index not in live or seg.words < mp.min_words:
@@ -87,11 +96,11 @@ def _metric_hits(mp: MetricPlan, limit: float, seg: Segmentation,
             spans = [over] if over else spans
         if not spans:
             spans = [seg.first_sentence_span()]
-        return [Hit(s, e, -1, value, limit) for s, e in spans[:MAX_SPANS] if e > s] or [
+        return [_hit(Hit, (s, e, -1, value, limit)) for s, e in spans[:MAX_SPANS] if e > s] or [
             Hit(0, 0, -1, value, limit)
         ]
     out: list[Hit] = []
     for _sentence, (value, spans) in measure_sentences(mp.metric, seg, buzz):
         if value > limit:
-            out.extend(Hit(s, e, -1, value, limit) for s, e in spans if e > s)
+            out.extend(_hit(Hit, (s, e, -1, value, limit)) for s, e in spans if e > s)
     return out

@@ -46,11 +46,15 @@ class PhraseLookup(Generic[P]):
 
     def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, P]]:
         """Every (first token index, last token index, payload) where a phrase occurs."""
+        return self.scan_keys([t.lower for t in tokens])
+
+    def scan_keys(self, keys: Sequence[str]) -> list[tuple[int, int, P]]:
+        """``scan`` given the tokens' lower-case keys (the caller reads them once for all)."""
         out: list[tuple[int, int, P]] = []
         first_word = self.root.children.get
-        n = len(tokens)
-        for i, tok in enumerate(tokens):
-            node = first_word(tok.lower)
+        n = len(keys)
+        for i, key in enumerate(keys):
+            node = first_word(key)
             if node is None:  # most tokens start no phrase
                 continue
             j = i
@@ -60,5 +64,5 @@ class PhraseLookup(Generic[P]):
                 j += 1
                 if j >= n or not node.children:
                     break
-                node = node.children.get(tokens[j].lower)
+                node = node.children.get(keys[j])
         return out

@@ -63,8 +63,8 @@ def _caps_spans(words: Sequence[Token]) -> list[Span2]:
     So "VIKTIGT" and "HUR KAN MAN" count, but a lone acronym (AIDS, SFI, HRSA) does not.
     Only the few words in capitals are visited (found with a C-level isupper pass).
     """
-    texts = list(map(_TEXT, words))
-    upper = [i for i in compress(count(), map(str.isupper, texts)) if len(texts[i]) >= 2]
+    upper = [i for i in compress(count(), map(str.isupper, map(_TEXT, words)))
+             if len(words[i].text) >= 2]
     if not upper:
         return []
     shouted = set(upper)

@@ -142,14 +142,13 @@ def _has_agent(tokens: tuple[Token, ...], j: int) -> bool:
 _S_PAIR = re.compile(r"s\n(?=[^\n]*s(?:\n|\Z))")  # a line ending in s, and the next one too
 
 
-def _pairs_ending_in_s(tokens: Sequence[Token]) -> list[int]:
-    """Indexes i where tokens i and i + 1 both end in -s (candidates for a double passive).
+def _pairs_ending_in_s(keys: Sequence[str]) -> list[int]:
+    """Indexes i where keys i and i + 1 both end in -s (candidates for a double passive).
 
-    One regular-expression pass over the lower-case tokens joined by line breaks instead of a
-    Python step per token; a token holding a line break itself (never in practice) would make
-    the line count wrong, so then the tokens are compared one by one.
+    One regular-expression pass over the lower-case keys joined by line breaks instead of a
+    Python step per token; a key holding a line break itself (never in practice) would make
+    the line count wrong, so then the keys are compared one by one.
     """
-    keys = list(map(_LOWER, tokens))
     joined = "\n".join(keys)
     if joined.count("\n") != max(0, len(keys) - 1):
         return [i for i in range(len(keys) - 1)
@@ -164,13 +163,17 @@ def _pairs_ending_in_s(tokens: Sequence[Token]) -> list[int]:
 
 
 def find_passives(
-    seg: Segmentation, mode: str, extra_stop: frozenset[str]
+    seg: Segmentation, mode: str, extra_stop: frozenset[str],
+    keys: Sequence[str] | None = None,
 ) -> list[tuple[int, int]]:
-    """(start, end) spans of agentless passives (single) or two passives in a row (double)."""
+    """(start, end) spans of agentless passives (single) or two passives in a row (double).
+
+    ``keys``: the tokens' lower-case keys, when the caller has already read them.
+    """
     tokens = seg.tokens
     out: list[tuple[int, int]] = []
     if mode == "double":
-        for i in _pairs_ending_in_s(tokens):
+        for i in _pairs_ending_in_s(keys if keys is not None else list(map(_LOWER, tokens))):
             a, b = tokens[i], tokens[i + 1]
             if (a.sentence == b.sentence
                     and is_s_passive(a, extra_stop) and is_s_passive(b, extra_stop)):
