@@ -9,7 +9,7 @@ from __future__ import annotations
 from operator import attrgetter, itemgetter, le, lt
 
 from api.engine.collect import MAX_SPANS, Hit
-from api.findings import Finding, new_finding, new_span
+from api.findings import Finding, Span, new_finding, new_span
 from api.rulebook.model import LoadedRule, Rulebook
 from api.rulebook.schema import ExistenceRule, PatternRule, SubstitutionRule
 from api.text.segment import Segmentation
@@ -72,7 +72,10 @@ def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str
             "value": _format_number(first.value, language),
             "limit": _format_number(first.limit, language),
         })
-    spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
+    if len(hits) == 1:  # most findings: the one span is the match itself
+        spans: tuple[Span, ...] = (new_span(first.start, first.end - first.start, matched),)
+    else:
+        spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
     return new_finding(
         rule.id, rule.theme, rule.level, message, spec.explanation,  # type: ignore[arg-type]
         spec.handbook, first.start, first.end - first.start, matched, suggestions, spans,
@@ -137,15 +140,25 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
     for item in pending:
         rule, group = item[3], item[4]
         if _word_level(rule):
-            if covered and all(
-                any(s <= h.start and h.end <= e and rid != rule.id for s, e, rid in covered)
-                for h in group
-            ):
+            if covered and _inside_others(group, covered, rule.id):
                 echoes.append(item)
                 continue
             covered.extend((h.start, h.end, rule.id) for h in group)
         kept.append(item)
     return kept, echoes
+
+
+def _inside_others(group: list[Hit], covered: list[tuple[int, int, str]], rule_id: str) -> bool:
+    """Whether every hit lies inside a covered span of another rule (plain loops: no nested
+    generators for a check every post makes)."""
+    for hit in group:
+        start, end = hit.start, hit.end
+        for s, e, other in covered:
+            if s <= start and end <= e and other != rule_id:
+                break
+        else:
+            return False
+    return True
 
 
 _RANK_KEY = itemgetter(0, 1, 2)  # -impact, offset, rule id
