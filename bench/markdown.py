@@ -41,7 +41,8 @@ def render(result: dict[str, Any]) -> str:
     if service:
         lines += [
             f"**Service** ({service['generator']}, {service['seconds_per_run']:g} s per run, "
-            f"{service['workers']} uvicorn worker, {service['bodies_per_size']} different real "
+            f"{service['workers']} uvicorn worker, "
+            f"`{service.get('uvicorn_flags', '')}`, {service['bodies_per_size']} different real "
             "posts per size):",
             "",
             "| post | app | connections | requests/s | p50 | p99 | errors | server CPU/request "
