@@ -99,6 +99,11 @@ def _token_pattern(letter: str) -> re.Pattern[str]:
 
 _ABBR_TOKEN = rf"(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?i:{_ABBR_ALT})(?![\w])"
 _ABBR_RE = re.compile(_ABBR_TOKEN)
+# Before a sentence-ending dot only an abbreviation without an inner dot can match, and only
+# when it is the whole word (case-insensitively): a set lookup spares most calls of _ABBR_RE.
+# The regex also folds these four non-ASCII letters to ASCII ones (İ ı ~ i, ſ ~ s, Kelvin K ~ k).
+_PLAIN_ABBR = frozenset(a[:-1] for a in _ABBREVIATIONS if "." not in a[:-1])
+_ABBR_FOLD = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
 _TOKEN_RE = _token_pattern(r"[^\W\d_]")
 # Text typed on some systems spells å as a + U+030A: then a letter may carry combining accents,
 # and token keys are NFC-normalised so they still match the rules' words.
@@ -210,10 +215,14 @@ def segment(text: str) -> Segmentation:
             run = text[start:end]
             parts = run.split(" ")
             abbr = None
-            if kind_no == _WD and len(parts[-1]) <= 6:  # an abbreviation has at most six letters
-                abbr = _ABBR_RE.match(text, end - len(parts[-1]))
-                if abbr:  # then the last word and the dot are one abbr token (made below)
-                    parts.pop()
+            if kind_no == _WD:
+                last = parts[-1]
+                if len(last) <= 6 and (  # an abbreviation has at most six letters
+                    last.lower() if last.isascii() else last.translate(_ABBR_FOLD).lower()
+                ) in _PLAIN_ABBR:
+                    abbr = _ABBR_RE.match(text, end - len(last))
+                    if abbr:  # then the last word and the dot are one abbr token (made below)
+                        parts.pop()
             if parts:
                 if closing and run[:1].isupper():
                     index, first = _close(tokens, sentences, group, words - group_words,
@@ -261,7 +270,18 @@ def segment(text: str) -> Segmentation:
                 continue
             else:
                 start, end = m.span(kind_no)
-            kind = "end"
+            # The end token after the run; . ! ? … have no case, so it is its own key.
+            tok = text[start:end]
+            token = _make(Token, (start, end, tok, tok, "end", index, first))
+            append(token)
+            bucket = others.get("end")
+            if bucket is None:
+                others["end"] = [token]
+            else:
+                bucket.append(token)
+            index, first = _close(tokens, sentences, group, words - group_words, word_list, others)
+            group, group_words, closing = len(tokens), words, False
+            continue
         elif kind_no >= _WS:  # other whitespace, end of text
             continue
         else:

@@ -5,6 +5,8 @@ Expected values were produced by the one-match-per-token segmenter that these pa
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from api.text.segment import Token, segment, tokenize_phrase
@@ -217,3 +219,14 @@ def test_a_long_run_of_words_is_one_sentence() -> None:
     text = "ord " * 5000 + "slut."
     seg = segment(text)
     assert seg.words == 5001 and len(seg.sentences) == 1 and seg.tokens[-1].kind == "end"
+
+
+def test_abbreviation_prefilter_folds_what_the_regex_folds() -> None:
+    # segment skips the abbreviation regex when the word before a final dot, folded by
+    # _ABBR_FOLD and lower-cased, is no abbreviation: these are the only non-ASCII letters
+    # that the case-insensitive regex matches to ASCII ones.
+    ascii_letter = re.compile("(?i:[a-z])")
+    folded = {c for c in map(chr, range(128, 0x110000)) if ascii_letter.fullmatch(c)}
+    assert folded == set("\u0130\u0131\u017f\u212a")
+    for word in ("ınkl", "İNKL", "oſv", "\u212al", "ETC"):
+        assert [t.kind for t in segment(f"Ja {word}.").tokens] == ["word", "abbr"]
