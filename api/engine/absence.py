@@ -12,11 +12,13 @@ from api.text.segment import Segmentation
 
 
 def absence_span(
-    seg: Segmentation, present: bool, pattern: CompiledPattern | None, min_words: int
+    seg: Segmentation, present: bool, pattern: CompiledPattern | None, min_words: int,
+    data: bytes | None = None,
 ) -> tuple[int, int] | None:
-    """(start, end) of the first sentence when the rule fires, else None."""
+    """(start, end) of the first sentence when the rule fires, else None (``data``: the text
+    UTF-8 encoded, when the caller has it)."""
     if present or seg.words < min_words:
         return None
-    if pattern is not None and pattern.occurs(seg):
+    if pattern is not None and pattern.occurs(seg, data):
         return None
     return seg.first_sentence_span()

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from api.engine.absence import absence_span
 from api.engine.metric import measure_sentences, measure_text, overflow_span
 from api.engine.passive import find_passives
+from api.engine.pattern import utf8
 from api.engine.plan import BUZZ, HIT, PRESENT, LanguagePlan, MetricPlan
 from api.text.segment import Segmentation
 
@@ -52,15 +53,16 @@ def collect(
             buzz.setdefault(rule_index, []).append((start, end))
         elif role == PRESENT:
             present.add(rule_index)
+    data = utf8(seg)  # encoded once: RE2 matches bytes (see pattern.py)
     if plan.patterns:
         if plan.pattern_set is not None:
-            matching = plan.pattern_set.Match(seg.safe_text or seg.text) or ()
+            matching = plan.pattern_set.Match(data) or ()
         else:
             matching = range(len(plan.patterns))
         for i in matching:
             pat = plan.patterns[i]
             if pat.rule_index in live:
-                for start, end in pat.find(seg):
+                for start, end in pat.find(seg, data):
                     hits.setdefault(pat.rule_index, []).append(
                         _hit(Hit, (start, end, -1, None, None)))
     for pp in plan.passives:
@@ -78,7 +80,8 @@ def collect(
             hits[index] = found
     for ap in plan.absences:
         if ap.rule.index in live:
-            span = absence_span(seg, ap.rule.index in present, ap.pattern, ap.min_words)
+            span = absence_span(seg, ap.rule.index in present, ap.pattern, ap.min_words,
+                                data)
             if span is not None:
                 hits[ap.rule.index] = [Hit(*span)]
     return hits

@@ -96,27 +96,49 @@ class CompiledPattern:
     group: int
     checks_boundary: bool
 
-    def occurs(self, seg: Segmentation) -> bool:
+    def occurs(self, seg: Segmentation, data: bytes | None = None) -> bool:
         """Whether the pattern matches anywhere (word-boundary rule included)."""
         if not self.checks_boundary:
-            return self.regex.search(seg.safe_text or seg.text) is not None
-        return bool(self.find(seg))
+            if data is None:
+                data = utf8(seg)
+            return self.regex.search(data) is not None
+        return bool(self.find(seg, data))
 
-    def find(self, seg: Segmentation) -> list[tuple[int, int]]:
-        """(start, end) of each non-empty match (of ``group``), in code points."""
+    def find(self, seg: Segmentation, data: bytes | None = None) -> list[tuple[int, int]]:
+        """(start, end) of each non-empty match (of ``group``), in code points.
+
+        ``data`` is ``utf8(seg)`` when the caller has it already. Matching bytes spares the
+        wrapper's re-encoding of the text and its offset decoding for every match; the few
+        spans found are converted to code points here, in one forward pass.
+        """
         text = seg.safe_text or seg.text
+        if data is None:
+            data = text.encode()
+        ascii_only = len(data) == len(text)  # then byte offsets are code points
         out: list[tuple[int, int]] = []
-        for m in self.regex.finditer(text):
+        byte_at = char_at = 0  # the last converted offset, in bytes and in code points
+        for m in self.regex.finditer(data):
             try:
                 start, end = m.span(self.group)
             except (IndexError, re2.error):
                 start, end = m.span()
             if start < 0 or end <= start:
                 continue
+            if not ascii_only:
+                # A group's starts never go backwards from match to match, so the slices
+                # decoded add up to the text once (RE2 offsets fall on character boundaries).
+                char_at += len(data[byte_at:start].decode())
+                byte_at = start
+                start, end = char_at, char_at + len(data[start:end].decode())
             if self.checks_boundary and not _on_word_boundary(text, start, end):
                 continue
             out.append((start, end))
         return out
+
+
+def utf8(seg: Segmentation) -> bytes:
+    """The text the patterns run on, UTF-8 encoded (RE2 matches bytes)."""
+    return (seg.safe_text or seg.text).encode()
 
 
 def _on_word_boundary(text: str, start: int, end: int) -> bool:
