@@ -117,6 +117,10 @@ _NL, _W, _WE, _WD, _ABBR, _WS, _TAIL = (
     _TOKEN_RE.groupindex[g] for g in ("nl", "w", "we", "wd", "abbr", "ws", "tail")
 )
 assert (_NL, _W, _WE, _WD) == (1, 2, 3, 4) and _WS + 1 == _TAIL == len(_GROUPS)
+# Groups of the tokens that neither are words nor end a sentence (url, emoji, other, …).
+_NOT_WORDS = frozenset(
+    i for i in range(_WD + 1, _WS) if _KINDS[i] not in ("word", "abbr", "number", "end")
+)
 
 
 WORD_KINDS = frozenset({"word", "abbr", "number"})
@@ -279,18 +283,34 @@ def segment(text: str) -> Segmentation:
                 others["end"] = [token]
             else:
                 bucket.append(token)
-            index, first = _close(tokens, sentences, group, words - group_words, word_list, others)
-            group, group_words, closing = len(tokens), words, False
+            n_words = words - group_words
+            if n_words and (not sentences or sentences[-1][2]):  # _close's first case, inline:
+                last = len(tokens) - 1  # most sentences end here
+                sentences.append(_make(Sentence, (tokens[group][0], end, n_words, group, last)))
+                index, first, group = len(sentences), True, last + 1
+            else:
+                index, first = _close(tokens, sentences, group, n_words, word_list, others)
+                group = len(tokens)
+            group_words, closing = words, False
             continue
         elif kind_no >= _WS:  # other whitespace, end of text
             continue
-        else:
-            kind = _KINDS[kind_no]
-            start, end = m.span(kind_no)
-            if kind_no != _ABBR:
-                start -= 1
+        kind = _KINDS[kind_no]
+        start, end = m.span(kind_no)
+        if kind_no != _ABBR:
+            start -= 1
         tok = text[start:end]
         low = lower(tok)
+        if kind_no in _NOT_WORDS:  # most tokens that are not words: only stored
+            token = _make(Token, (start, end, tok, low, kind, index, first))
+            append(token)
+            first = closing = False
+            bucket = others.get(kind)
+            if bucket is None:
+                others[kind] = [token]
+            else:
+                bucket.append(token)
+            continue
         if closing and kind == "word" and tok[:1].isupper():
             index, first = _close(tokens, sentences, group, words - group_words, word_list, others)
             group, group_words = len(tokens), words
