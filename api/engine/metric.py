@@ -22,7 +22,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from api.text.readability import lix_of
-from api.text.segment import WORD_KINDS, Segmentation, Sentence, Token, paragraphs
+from api.text.segment import WORD_KINDS, Segmentation, Sentence, Token
 
 Span2 = tuple[int, int]
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
@@ -146,12 +146,19 @@ def _paragraph_words(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         return float(seg.words), [(lead, lead + len(stripped))]
-    spans = paragraphs(text)
-    best: Measure = (0.0, [])
-    for span, n in zip(spans, _words_per_paragraph(seg, spans), strict=True):
-        if n > best[0]:
-            best = (float(n), [span])
-    return best
+    # The blocks between blank lines, untrimmed: only the winner is trimmed below (as
+    # segment.paragraphs would). A blank block holds no words, so it can never win.
+    breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+    blocks = list(zip([0] + [end for _, end in breaks],
+                      [start for start, _ in breaks] + [len(text)], strict=True))
+    counts = _words_per_paragraph(seg, blocks)
+    most = max(counts)
+    if most <= 0:
+        return 0.0, []
+    start, end = blocks[counts.index(most)]  # the first of the longest
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return float(most), [(start + lead, start + lead + len(chunk.strip()))]
 
 
 def _words_per_paragraph(seg: Segmentation, spans: list[Span2]) -> list[int]:
