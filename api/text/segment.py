@@ -220,11 +220,11 @@ def segment(text: str) -> Segmentation:
             parts = run.split(" ")
             abbr = None
             if kind_no == _WD:
-                last = parts[-1]
-                if len(last) <= 6 and (  # an abbreviation has at most six letters
-                    last.lower() if last.isascii() else last.translate(_ABBR_FOLD).lower()
+                word = parts[-1]
+                if len(word) <= 6 and (  # an abbreviation has at most six letters
+                    word.lower() if word.isascii() else word.translate(_ABBR_FOLD).lower()
                 ) in _PLAIN_ABBR:
-                    abbr = _ABBR_RE.match(text, end - len(last))
+                    abbr = _ABBR_RE.match(text, end - len(word))
                     if abbr:  # then the last word and the dot are one abbr token (made below)
                         parts.pop()
             if parts:
