@@ -76,7 +76,11 @@ def _token_pattern(letter: str) -> re.Pattern[str]:
         # start an end token there; so does a dot not followed by a word character, . + - or @
         # (e-mail), unless the word is www (a URL); when the word is an abbreviation (osv.),
         # segment makes it one, dot included (it has at most six letters, so rarely checks).
-        rf"(?:(?![-'’:.@+\w\u0300-\u036f])(?:(?P<we>[!?…][.!?…]*+){_BREAKS})?"
+        rf"(?:(?![-'’:.@+\w\u0300-\u036f])(?:(?P<we>[!?…][.!?…]*+){_BREAKS}"
+        # Or the punctuation mark or emoji right after the run, which only the other and emoji
+        # branches below could match there: taken along to save a match (segment makes them).
+        rf"|[ \t\r\f\v]*+(?:(?P<wo>[,;()”“\"])|(?P<wm>{_EMOJI_CS}{_EMOJI_TAIL}*"
+        rf"(?:\u200D{_EMOJI_CS}{_EMOJI_TAIL}*)*)))?"
         rf"|(?<![wW]{{3}})(?P<wd>\.[.!?…]*+)(?![\w.+@-]){_BREAKS})"
         rf"|[hH](?P<url>(?i:ttps?://){_URL_REST})"
         rf"|[wW](?P<www>(?i:ww\.){_URL_REST})"
@@ -113,10 +117,10 @@ _TOKEN_RE_MARKS = _token_pattern("(?:[^\\W\\d_]|[\u0300-\u036f])")
 # Group number -> token kind; a group starts one character after its token except for abbr.
 _GROUPS = sorted(_TOKEN_RE.groupindex, key=_TOKEN_RE.groupindex.__getitem__)
 _KINDS = ("", *({"w": "word", "www": "url", "domain": "url"}.get(g, g) for g in _GROUPS))
-_NL, _W, _WE, _WD, _ABBR, _WS, _TAIL = (
-    _TOKEN_RE.groupindex[g] for g in ("nl", "w", "we", "wd", "abbr", "ws", "tail")
+_NL, _W, _WE, _WO, _WM, _WD, _ABBR, _WS, _TAIL = (
+    _TOKEN_RE.groupindex[g] for g in ("nl", "w", "we", "wo", "wm", "wd", "abbr", "ws", "tail")
 )
-assert (_NL, _W, _WE, _WD) == (1, 2, 3, 4) and _WS + 1 == _TAIL == len(_GROUPS)
+assert (_NL, _W, _WE, _WO, _WM, _WD) == (1, 2, 3, 4, 5, 6) and _WS + 1 == _TAIL == len(_GROUPS)
 # Groups of the tokens that neither are words nor end a sentence (url, emoji, other, …).
 _NOT_WORDS = frozenset(
     i for i in range(_WD + 1, _WS) if _KINDS[i] not in ("word", "abbr", "number", "end")
@@ -271,6 +275,18 @@ def segment(text: str) -> Segmentation:
                         group, group_words, closing = len(tokens), words, False
                     continue
             elif kind_no == _W:
+                continue
+            elif kind_no != _WE and kind_no != _WD:  # the mark or emoji taken along
+                start, end = m.span(kind_no)
+                tok = text[start:end]
+                kind = "other" if kind_no == _WO else "emoji"
+                token = _make(Token, (start, end, tok, lower(tok), kind, index, False))
+                append(token)
+                bucket = others.get(kind)
+                if bucket is None:
+                    others[kind] = [token]
+                else:
+                    bucket.append(token)
                 continue
             else:
                 start, end = m.span(kind_no)

@@ -173,6 +173,30 @@ CASES = [
         ["🎉🎉\nVälkommen till oss! 😂😂"],
         (3, 1, 16),
     ),
+    (
+        "Hej, du 😂👍🏽 och Ⓜ (ja) ”citat” ord;\nsista ,",
+        [
+            ("word", "Hej", 0, True),
+            ("other", ",", 0, False),
+            ("word", "du", 0, False),
+            ("emoji", "😂", 0, False),
+            ("emoji", "👍🏽", 0, False),
+            ("word", "och", 0, False),
+            ("emoji", "Ⓜ", 0, False),
+            ("other", "(", 0, False),
+            ("word", "ja", 0, False),
+            ("other", ")", 0, False),
+            ("other", "”", 0, False),
+            ("word", "citat", 0, False),
+            ("other", "”", 0, False),
+            ("word", "ord", 0, False),
+            ("other", ";", 0, False),
+            ("word", "sista", 1, True),
+            ("other", ",", 1, False),
+        ],
+        ["Hej, du 😂👍🏽 och Ⓜ (ja) ”citat” ord;", "sista ,"],
+        (7, 0, 23),
+    ),
 ]
 
 
@@ -213,6 +237,7 @@ def test_phrase_keys_split_a_run_of_words() -> None:
         "!",
     )
     assert tokenize_phrase("a\u030angest") == ("\u00e5ngest",)
+    assert tokenize_phrase("ja Ⓜ, nej,") == ("ja", "ⓜ", ",", "nej", ",")
 
 
 def test_a_long_run_of_words_is_one_sentence() -> None:
