@@ -59,6 +59,39 @@ class MetricPlan:
         return self.limits.get(channel, self.default)
 
 
+@dataclass(frozen=True, slots=True)
+class FindingText:
+    """What every finding of one rule shares, read from its spec once at load time (a post's
+    findings then need no isinstance checks, list copies or placeholder scans)."""
+
+    message: str
+    fills: bool  # the message has {placeholders}
+    needs_numbers: bool  # … among them {value} or {limit}
+    explanation: str
+    handbook: str
+    by_entry: tuple[tuple[str, ...], ...]  # substitution: suggestions per entry
+    suggest: tuple[str, ...]  # existence, pattern: the suggestions of every hit
+
+    def suggestions(self, entry: int) -> tuple[str, ...]:
+        if self.by_entry:
+            return self.by_entry[entry] if 0 <= entry < len(self.by_entry) else ()
+        return self.suggest
+
+
+def finding_text(rule: LoadedRule) -> FindingText:
+    spec = rule.spec
+    message = spec.message
+    by_entry: tuple[tuple[str, ...], ...] = ()
+    suggest: tuple[str, ...] = ()
+    if isinstance(spec, SubstitutionRule):
+        by_entry = tuple(tuple(e.suggest) for e in spec.entries)
+    elif isinstance(spec, (ExistenceRule, PatternRule)):
+        suggest = tuple(spec.suggest)
+    return FindingText(message, "{" in message or "}" in message,
+                       "{value" in message or "{limit" in message, spec.explanation,
+                       spec.handbook, by_entry, suggest)
+
+
 @dataclass(frozen=True)
 class LanguagePlan:
     rules: tuple[LoadedRule, ...]  # enabled rules of this language
@@ -72,6 +105,7 @@ class LanguagePlan:
     live_by_channel: dict[str, frozenset[int]] = field(default_factory=dict)
     index_of: dict[str, int] = field(default_factory=dict)
     metric_limits: dict[str, tuple[tuple[MetricPlan, float], ...]] = field(default_factory=dict)
+    texts: dict[int, FindingText] = field(default_factory=dict)  # rule index -> its texts
 
     def metrics_for(self, channel: str) -> tuple[tuple[MetricPlan, float], ...]:
         """(metric, its limit on this channel) for the metrics that have one there."""
@@ -169,4 +203,5 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
     return LanguagePlan(active, lookup, tuple(patterns), pattern_set, tuple(passives),
                         tuple(metrics), tuple(absences), tuple(empty), live_by_channel,
                         {r.id: r.index for r in active},
-                        {channel: _with_limits(metrics, channel) for channel in CHANNELS})
+                        {channel: _with_limits(metrics, channel) for channel in CHANNELS},
+                        {r.index: finding_text(r) for r in active})

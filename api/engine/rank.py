@@ -9,9 +9,9 @@ from __future__ import annotations
 from operator import attrgetter, itemgetter, le, lt
 
 from api.engine.collect import MAX_SPANS, Hit
+from api.engine.plan import FindingText, finding_text
 from api.findings import Finding, Span, new_finding, new_span
 from api.rulebook.model import LoadedRule, Rulebook
-from api.rulebook.schema import ExistenceRule, PatternRule, SubstitutionRule
 from api.text.segment import Segmentation
 
 _START, _END, _ENTRY = attrgetter("start"), attrgetter("end"), attrgetter("entry")
@@ -22,9 +22,6 @@ PER_SPAN_IMPACT = 10
 MAX_SPAN_BONUS = 9
 
 
-_SUGGESTING = (ExistenceRule, PatternRule)  # kinds with one suggest list for every hit
-
-
 def _format_number(value: float | None, language: str) -> str:
     if value is None:
         return ""
@@ -32,15 +29,6 @@ def _format_number(value: float | None, language: str) -> str:
         return str(int(value))
     text = f"{value:.1f}"
     return text.replace(".", ",") if language == "sv" else text
-
-
-def _suggestions(rule: LoadedRule, entry: int) -> tuple[str, ...]:
-    spec = rule.spec
-    if isinstance(spec, SubstitutionRule) and 0 <= entry < len(spec.entries):
-        return tuple(spec.entries[entry].suggest)
-    if isinstance(spec, _SUGGESTING):
-        return tuple(spec.suggest)
-    return ()
 
 
 def render_message(template: str, values: dict[str, str]) -> str:
@@ -57,28 +45,28 @@ def impact_of(rule: LoadedRule, spans: int) -> int:
     return impact + WHOLE_TEXT_IMPACT if rule.whole_text else impact
 
 
-def _finding(rule: LoadedRule, hits: list[Hit], seg: Segmentation, language: str,
-             impact: int, primary: bool = False) -> Finding:
+def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segmentation,
+             language: str, impact: int, primary: bool = False) -> Finding:
     first = hits[0]
     text = seg.text
-    suggestions = _suggestions(rule, first.entry)
+    suggestions = texts.suggestions(first.entry)
     matched = text[first.start:first.end]
-    spec = rule.spec
-    message = spec.message
-    if "{" in message or "}" in message:  # most messages have no placeholders: skip the dict
+    message = texts.message
+    if texts.fills:  # most messages have no placeholders: skip the dict
+        numbers = texts.needs_numbers
         message = render_message(message, {
             "match": matched,
             "suggestion": suggestions[0] if suggestions else "",
-            "value": _format_number(first.value, language),
-            "limit": _format_number(first.limit, language),
+            "value": _format_number(first.value, language) if numbers else "",
+            "limit": _format_number(first.limit, language) if numbers else "",
         })
     if len(hits) == 1:  # most findings: the one span is the match itself
         spans: tuple[Span, ...] = (new_span(first.start, first.end - first.start, matched),)
     else:
         spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
     return new_finding(
-        rule.id, rule.theme, rule.level, message, spec.explanation,  # type: ignore[arg-type]
-        spec.handbook, first.start, first.end - first.start, matched, suggestions, spans,
+        rule.id, rule.theme, rule.level, message, texts.explanation,  # type: ignore[arg-type]
+        texts.handbook, first.start, first.end - first.start, matched, suggestions, spans,
         impact, primary,
     )
 
@@ -172,22 +160,30 @@ def build_findings(
     pending: Pending = []
     strengths: list[Finding] = []
     rules = book.rules
+    plan = book.plans.get(language)
+    texts = plan.texts if plan is not None else {}
     for rule_index, hits in raw.items():
         rule = rules[rule_index]
         groups = _fold(hits, seg, rule.whole_text)
         if rule.level == "praise":
-            folded = sorted((h for g in groups.values() for h in g), key=_START)
-            strengths.append(_finding(rule, folded, seg, language, impact_of(rule, len(folded))))
+            if len(groups) == 1:  # one entry: its hits are in order already
+                folded = next(iter(groups.values()))
+            else:
+                folded = sorted((h for g in groups.values() for h in g), key=_START)
+            strengths.append(_finding(rule, texts.get(rule_index) or finding_text(rule), folded,
+                                      seg, language, impact_of(rule, len(folded))))
             continue
         for group in groups.values():
             pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
     pending.sort(key=_RANK_KEY)
     shown, hidden = _split_echoes(pending) if len(pending) > 1 else (pending, [])
     ranked = tuple([
-        _finding(rule, group, seg, language, -neg_impact, primary=i < PRIMARY_COUNT)
+        _finding(rule, texts.get(rule.index) or finding_text(rule), group, seg, language,
+                 -neg_impact, primary=i < PRIMARY_COUNT)
         for i, (neg_impact, _, _, rule, group) in enumerate(shown)
     ])
-    echoes = tuple([_finding(rule, group, seg, language, -neg_impact)
+    echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
+                             language, -neg_impact)
                     for neg_impact, _, _, rule, group in hidden])
     if len(strengths) > 1:
         strengths.sort(key=_OFFSET_AND_ID)
