@@ -29,7 +29,8 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    default = Path("/usr/bin/chromium")
+    path = shutil.which("chromium") or (str(default) if default.exists() else None)
     if path:
         return path
     msg = "Debian's chromium is not installed (apt-get install -y chromium; scripts/test does it)"
