@@ -38,3 +38,15 @@ def test_bench_runs_and_writes_its_json(tmp_path: Path) -> None:
     table = subprocess.run([sys.executable, "-m", "bench.markdown", str(out)], cwd=ROOT,
                            capture_output=True, text=True, timeout=60, check=True).stdout
     assert "| 280 chars | tonkoll | 4 |" in table
+
+
+def test_golden_reports_are_reproducible(tmp_path: Path) -> None:
+    """`python -m bench.golden` (the before/after check for engine speed-ups) finds no
+    difference between two runs of the same code: the engine is deterministic."""
+    out = tmp_path / "golden.json"
+    for mode in ("write", "compare"):
+        run = subprocess.run([sys.executable, "-m", "bench.golden", mode, str(out)], cwd=ROOT,
+                             capture_output=True, text=True, timeout=240)
+        assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert ", 0 differ" in run.stdout
+    assert len(json.loads(out.read_text(encoding="utf-8"))) > 2000

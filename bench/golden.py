@@ -1,0 +1,93 @@
+"""Same reports before and after an engine change? Write them on the old code, compare on the new.
+
+    git stash  # or check out the commit before the change
+    .venv/bin/python -m bench.golden write /tmp/before.json
+    git stash pop
+    .venv/bin/python -m bench.golden compare /tmp/before.json   # exit 1 when any report differs
+
+The texts: every text in ../shared/eval/dev.jsonl and tests/data/eval/*.jsonl, every rule's own
+examples, and 1,500 seeded random posts (words from those texts, or characters and pieces that
+stress segmentation: emoji sequences, combining marks, abbreviations, URLs, lone surrogates,
+NUL, right-to-left marks). Languages, channels and one disabled rule vary by position. A report
+is compared whole (findings, spans, messages, readability) together with the unrounded scores
+to nine decimals. A speed-up that changes one report is a behaviour change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+from api.engine.check import check_detailed
+from api.engine.plan import CHANNELS
+from api.rulebook.loader import load_rulebook
+from api.rulebook.model import Rulebook
+from bench.texts import DEFAULT_EVAL
+
+ROOT = Path(__file__).resolve().parent.parent
+PIECES = [
+    "t.ex.", "bl.a. ", "osv. ", "kl. 8.30", "https://malmo.se/x.", "malmo.se", "a@b.se", "😀",
+    "👍🏽", "👨‍👩‍👧", "a\u030a", "\u200b", "\u202e", "\x00", "\ud800", "Malmö stad informerar ",
+    "man ", "erhålla ", "VIKTIGT ", "föreslås inrättas ", "blir stängd ", "#malmö ",
+    "Vad tycker du? ", "3,5 ", "...", "…", "\t", "İ", "ß", "ﬁ",
+]
+
+
+def texts(book: Rulebook, eval_file: Path = DEFAULT_EVAL) -> list[str]:
+    out: list[str] = []
+    for path in [eval_file, *sorted((ROOT / "tests" / "data" / "eval").glob("*.jsonl"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line)["text"])
+    for rule in book.rules:
+        out.extend(rule.spec.examples.bad)
+        out.extend(rule.spec.examples.good)
+    rng = random.Random(7)
+    alphabet = [*"abcdefghijklmnopqrstuvwxyzåäöABCÅÄÖ     ..,!?\n\n-'’:@#/", *PIECES]
+    words = [w for t in out[:300] for w in t.split()]
+    for i in range(1500):
+        n = rng.randint(0, 80)
+        if i % 2:
+            out.append("".join(rng.choice(alphabet) for _ in range(n)))
+        else:
+            out.append(" ".join(rng.choice(words) + rng.choice(["", "", ".", "!", "\n", ",", "?"])
+                                for _ in range(n)))
+    return out
+
+
+def reports(book: Rulebook) -> list[str]:
+    out = []
+    for i, text in enumerate(texts(book)):
+        language = ("auto", "sv", "en")[i % 3] if i % 5 == 0 else "auto"
+        disabled = frozenset({"rost.man"}) if i % 7 == 0 else frozenset()
+        report, raw = check_detailed(text, book, language, CHANNELS[i % len(CHANNELS)], disabled)
+        out.append(f"{report!r} {sorted((k, round(v, 9)) for k, v in raw.items())!r}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.golden",
+                                     description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("mode", choices=("write", "compare"))
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--rules", type=Path, default=ROOT / "rules")
+    args = parser.parse_args(argv)
+    now = reports(load_rulebook([args.rules]))
+    if args.mode == "write":
+        args.file.write_text(json.dumps(now), encoding="utf-8")
+        print(f"{len(now)} reports written to {args.file}")
+        return 0
+    before = json.loads(args.file.read_text(encoding="utf-8"))
+    differ = [i for i, (a, b) in enumerate(zip(before, now, strict=False)) if a != b]
+    print(f"{len(now)} reports, {len(differ)} differ"
+          + ("" if len(before) == len(now) else f" (the file has {len(before)})"))
+    for i in differ[:5]:
+        print(f"--- text {i}\nbefore: {before[i][:1500]}\nnow:    {now[i][:1500]}")
+    return 1 if differ or len(before) != len(now) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
