@@ -43,7 +43,7 @@ def collect(
     keys = list(map(_LOWER, tokens))  # read once, for the phrase lookup and the passives
     buzz: dict[int, list[tuple[int, int]]] = {}
     present: set[int] = set()
-    for first, last, (rule_index, role, entry) in plan.lookup.scan_keys(keys):
+    for first, last, (rule_index, role, entry) in plan.lookup.scan(keys):
         if rule_index not in live:
             continue
         start, end = tokens[first].start, tokens[last].end

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from api.text.segment import Token, tokenize_phrase
+from api.text.segment import tokenize_phrase
 
 P = TypeVar("P")
 
@@ -44,12 +44,9 @@ class PhraseLookup(Generic[P]):
         self.size += 1
         return True
 
-    def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, P]]:
-        """Every (first token index, last token index, payload) where a phrase occurs."""
-        return self.scan_keys([t.lower for t in tokens])
-
-    def scan_keys(self, keys: Sequence[str]) -> list[tuple[int, int, P]]:
-        """``scan`` given the tokens' lower-case keys (the caller reads them once for all)."""
+    def scan(self, keys: Sequence[str]) -> list[tuple[int, int, P]]:
+        """Every (first token index, last token index, payload) where a phrase occurs, given
+        the post's tokens' lower-case keys (the caller reads them once for every kind)."""
         out: list[tuple[int, int, P]] = []
         first_word = self.root.children.get
         n = len(keys)

@@ -330,20 +330,3 @@ def tokenize_phrase(phrase: str) -> tuple[str, ...]:
     """Lower-case token keys of a rule phrase, tokenised exactly like a post."""
     return tuple(normalize("NFC", t.text).lower() for t in segment(phrase).tokens)
 
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: blocks separated by an empty line, trimmed."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for sep in [*_PARA_SEP.finditer(text), None]:
-        end = sep.start() if sep else len(text)
-        chunk = text[pos:end]
-        stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append((pos + lead, pos + lead + len(stripped)))
-        pos = sep.end() if sep else len(text)
-    return out
-
-
-_PARA_SEP = re.compile(r"\n[ \t\r]*\n")

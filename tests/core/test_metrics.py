@@ -46,6 +46,10 @@ def test_paragraph_words_finds_the_longest_paragraph() -> None:
     assert spans_text(text, spans) == ["Här kommer ett längre stycke\nsom går över två rader."]
     value, spans = measure_text("paragraph_words", segment("  Bara ett stycke.  "), [])
     assert value == 3 and spans == [(2, 18)]
+    # Several blank lines, or a line of only spaces, also separate paragraphs; ties: the first.
+    text = "Första stycket.\n\n\nAndra\nstycket.\n \nTredje"
+    value, spans = measure_text("paragraph_words", segment(text), [])
+    assert value == 2 and spans_text(text, spans) == ["Första stycket."]
 
 
 def test_exclamations_and_chars() -> None:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from api.text.segment import paragraphs, segment, tokenize_phrase
+from api.text.segment import segment, tokenize_phrase
 
 
 def sentences(text: str) -> list[str]:
@@ -90,12 +90,6 @@ def test_empty_and_blank_text() -> None:
 def test_tokenize_phrase_matches_post_tokens() -> None:
     assert tokenize_phrase("Vidta  åtgärder") == ("vidta", "åtgärder")
     assert tokenize_phrase("") == ()
-
-
-def test_paragraphs() -> None:
-    text = "Första stycket.\n\n\nAndra\nstycket.\n \nTredje"
-    spans = [text[a:b] for a, b in paragraphs(text)]
-    assert spans == ["Första stycket.", "Andra\nstycket.", "Tredje"]
 
 
 PIECES = [*"abcåäöAB .:@+-'’#!?\n1,😀\u030a", "www.", "https://", "t.ex.", "kl.", "\u00a0",
