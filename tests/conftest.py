@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from servers import free_port, stop, wait_healthy
 
 from api.cli import EVENT_LOOP
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
 SHARED = ROOT.parent / "shared"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -56,27 +47,16 @@ class LiveServer:
              "--host", "127.0.0.1", "--port", str(self.port), "--loop", EVENT_LOOP],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited early, see {self.log_path}")
-            try:
-                with urllib.request.urlopen(self.base_url + "/v1/health", timeout=1) as r:
-                    if r.status == 200:
-                        return self
-            except (urllib.error.URLError, ConnectionError, OSError):
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"server did not answer within {timeout}s, see {self.log_path}")
+        try:
+            wait_healthy(self.base_url, self.proc, self.log_path, timeout)
+        except RuntimeError:
+            self.stop()
+            raise
+        return self
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc:
+            stop(self.proc)
         self.proc = None
 
     def log_text(self) -> str:

@@ -9,7 +9,6 @@ import itertools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
+from servers import free_port, stop
 from websockets.sync.client import connect
 
 pytestmark = pytest.mark.browser
@@ -91,9 +91,7 @@ def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Bidi, Pa
     (profile / "user.js").write_text(
         f'user_pref("extensions.webextensions.uuids", {json.dumps(uuids)});\n'
         'user_pref("intl.locale.requested", "sv");\n', encoding="utf-8")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen(
         [binary, "--headless", "--no-remote", "--profile", str(profile),
          f"--remote-debugging-port={port}"],
@@ -114,12 +112,7 @@ def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Bidi, Pa
             bidi.call("session.new", capabilities={})
             yield bidi, addon
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, timeout=15)
 
 
 def test_firefox_installs_and_hints(firefox: tuple[Bidi, Path], page_server: Any,

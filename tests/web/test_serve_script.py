@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+from servers import free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
 def test_scripts_serve_answers_check(tmp_path: Path) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
+    port = free_port()
     log = (tmp_path / "serve.log").open("wb")
     env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
     proc = subprocess.Popen(
@@ -31,23 +28,11 @@ def test_scripts_serve_answers_check(tmp_path: Path) -> None:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
-            try:
-                if httpx.get(base + "/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.3)
+        wait_healthy(base, proc, tmp_path / "serve.log", timeout=180)  # installs first
         r = httpx.post(base + "/v1/check", json={"text": "Vi ses i parken i morgon!"}, timeout=10)
         assert r.status_code == 200, r.text
         assert r.json()["language"] == "sv"
         assert httpx.get(base + "/v1/health").json()["rules"] > 0
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, timeout=15)
         log.close()
