@@ -82,9 +82,9 @@ def main() -> None:
     import tempfile
     from pathlib import Path
 
-    from api.config import Settings
-    from api.web.app import create_app as create_service
+    from api.app import create_app as create_service
     from bench.minimal_app import create_app as create_minimal
+    from tonkoll.config import Settings
 
     # A snapshot of the rules: an edit during the run would make the watcher reload (and
     # count a rule-book load into the request cost).

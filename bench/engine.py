@@ -31,8 +31,8 @@ def time_calls(fn: Callable[[str], object], posts: list[str], rounds: int) -> li
 def bench_engine(rules_dir: Path, texts: list[str], iterations: int = 2000,
                  warmup: int = 300) -> dict[str, Any]:
     """Measure the engine in this process; returns a JSON-ready dict."""
-    from api.engine import check
-    from api.rulebook.loader import load_rulebook
+    from tonkoll.engine import check
+    from tonkoll.rulebook.loader import load_rulebook
 
     rss_before_kb = proc_status_kb()
     load_ns: list[int] = []

@@ -21,11 +21,11 @@ import random
 import sys
 from pathlib import Path
 
-from api.engine.check import check_detailed
-from api.engine.plan import CHANNELS
-from api.rulebook.loader import load_rulebook
-from api.rulebook.model import Rulebook
 from bench.texts import DEFAULT_EVAL
+from tonkoll.engine.check import check_detailed
+from tonkoll.engine.plan import CHANNELS
+from tonkoll.rulebook.loader import load_rulebook
+from tonkoll.rulebook.model import Rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 PIECES = [

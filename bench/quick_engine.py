@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from api.engine import check
-from api.rulebook.loader import load_rulebook
+from tonkoll.engine import check
+from tonkoll.rulebook.loader import load_rulebook
 
 POST = (
     "Hej alla Malmöbor! Nu erhåller ni information om att badet på Kroksbäck öppnar igen "

@@ -15,13 +15,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from api.cli import EVENT_LOOP
 from bench.engine import bench_engine
 from bench.loadgen import ensure_wrk
 from bench.report import print_tables, verdicts
 from bench.service import measure, post_once, uvicorn_server
 from bench.stats import machine
 from bench.texts import DEFAULT_EVAL, build_posts, read_swedish_texts
+from tonkoll.cli import EVENT_LOOP
 
 ROOT = Path(__file__).resolve().parent.parent
 BODIES_PER_SIZE = 40
@@ -74,7 +74,7 @@ def bench_service(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         "pinning": {"server_cpu": server_cpu, "load_cpu": load_cpu},
         "uvicorn_flags": f"--factory --log-level warning --loop {args.loop}",
     }
-    apps = {"tonkoll": "api.web.app:create_app", "minimal": "bench.minimal_app:create_app"}
+    apps = {"tonkoll": "api.app:create_app", "minimal": "bench.minimal_app:create_app"}
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
         # Serve a snapshot of the rules: an edit during the run would trigger a reload.

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from servers import free_port, stop, wait_healthy
 
-from api.cli import EVENT_LOOP
+from tonkoll.cli import EVENT_LOOP
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
@@ -21,7 +21,7 @@ SHARED = ROOT.parent / "shared"
 
 @dataclass
 class LiveServer:
-    """A real `uvicorn` process serving `api.web.app:create_app` on 127.0.0.1."""
+    """A real `uvicorn` process serving `api.app:create_app` on 127.0.0.1."""
 
     rules_dirs: list[Path]
     log_path: Path
@@ -43,7 +43,7 @@ class LiveServer:
         }
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "api.web.app:create_app", "--factory",
+            [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
              "--host", "127.0.0.1", "--port", str(self.port), "--loop", EVENT_LOOP],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )

@@ -14,9 +14,9 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from api.cli import build_parser
-from api.config import Settings
-from api.web.app import create_app
+from api.app import create_app
+from tonkoll.cli import build_parser
+from tonkoll.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_RULES = ROOT / "tests" / "web" / "data" / "rules"
@@ -56,7 +56,7 @@ def answers_200(path: str) -> bool:
 def assert_serve_command(argv: list[str]) -> None:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     assert argv[0] in scripts, f"{argv[0]} is not an installed script"
-    assert scripts[argv[0]] == "api.cli:main"
+    assert scripts[argv[0]] == "tonkoll.cli:main"
     args = build_parser().parse_args(argv[1:])
     assert args.command == "serve"
     assert args.host == "0.0.0.0"

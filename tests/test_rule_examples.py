@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from api.rulebook.examples import run_example
-from api.rulebook.loader import load_rulebook, rule_files
-from api.rulebook.model import Rulebook
+from tonkoll.rulebook.examples import run_example
+from tonkoll.rulebook.loader import load_rulebook, rule_files
+from tonkoll.rulebook.model import Rulebook
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 

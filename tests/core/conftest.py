@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from api.rulebook.loader import load_rulebook
-from api.rulebook.model import Rulebook
+from tonkoll.rulebook.loader import load_rulebook
+from tonkoll.rulebook.model import Rulebook
 
 DATA = Path(__file__).parent / "data"
 FIXTURE_RULES = DATA / "rules"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from api import cli
-from api.commands.docs import generate
-from api.rulebook.loader import load_rulebook
+from tonkoll import cli
+from tonkoll.commands.docs import generate
+from tonkoll.rulebook.loader import load_rulebook
 
 FIXTURES = Path(__file__).parent / "data" / "rules"
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,7 +177,7 @@ def test_eval_bad_json_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_installed_entry_point_runs() -> None:
     exe = Path(sys.executable).parent / "tonkoll"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "api.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tonkoll.cli"]
     done = subprocess.run([*cmd, "check", "-", "--rules", str(FIXTURES), "--format", "json"],
                           input="Du erhåller svar.", capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -190,8 +190,8 @@ def test_docs_generation_is_deterministic() -> None:
 
 
 def test_terminal_rendering_uses_ansi_underline() -> None:
-    from api.commands.report_io import underlined
-    from api.engine import check
+    from tonkoll.commands.report_io import underlined
+    from tonkoll.engine import check
 
     book = load_rulebook([FIXTURES])
     text = "Du erhåller svar."

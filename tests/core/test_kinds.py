@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from api.engine import check
-from api.findings import Finding, Report
-from api.rulebook.model import Rulebook
+from tonkoll.engine import check
+from tonkoll.findings import Finding, Report
+from tonkoll.rulebook.model import Rulebook
 
 
 def hits(report: Report, rule_id: str) -> list[str]:
@@ -161,8 +161,8 @@ def test_whole_text_metric_keeps_every_span(book: Rulebook) -> None:
 
 
 def test_caps_words_count_shouting_not_acronyms() -> None:
-    from api.engine.metric import measure_text
-    from api.text.segment import segment
+    from tonkoll.engine.metric import measure_text
+    from tonkoll.text.segment import segment
 
     text = "VIKTIGT! Läs om AIDS och SFI. HUR KAN MAN göra så?"
     value, spans = measure_text("caps_words", segment(text), [])
@@ -173,8 +173,8 @@ def test_caps_words_count_shouting_not_acronyms() -> None:
 def test_patterns_still_run_when_the_combined_set_is_too_big(
     book: Rulebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from api.engine import pattern
-    from api.engine.plan import build_plan
+    from tonkoll.engine import pattern
+    from tonkoll.engine.plan import build_plan
 
     monkeypatch.setattr(pattern, "SET_MAX_MEM", 1)
     plan = build_plan([r for r in book.rules if r.language == "sv"])

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.text.language import detect_language, resolve_language
+from tonkoll.text.language import detect_language, resolve_language
 
 
 def words(text: str) -> list[str]:
@@ -44,7 +44,7 @@ def test_accuracy_on_the_projects_labelled_texts() -> None:
     import json
     from pathlib import Path
 
-    from api.text.segment import segment
+    from tonkoll.text.segment import segment
 
     root = Path(__file__).resolve().parents[2] / "tests" / "data" / "eval"
     rows = [json.loads(line) for f in sorted(root.glob("*.jsonl"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from api.rulebook.loader import RuleError, load_rulebook
-from api.rulebook.yamlsource import MAX_BYTES
+from tonkoll.rulebook.loader import RuleError, load_rulebook
+from tonkoll.rulebook.yamlsource import MAX_BYTES
 
 GOOD_RULE = """\
 theme: klarsprak

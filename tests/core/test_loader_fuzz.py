@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.rulebook.loader import RuleError, load_rulebook
+from tonkoll.rulebook.loader import RuleError, load_rulebook
 
 SOURCE = (Path(__file__).parent / "data" / "rules" / "sv" / "klarsprak.yml").read_text(
     encoding="utf-8")

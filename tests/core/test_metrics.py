@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.engine.metric import measure_sentences, measure_text, overflow_span
-from api.text.segment import segment
+from tonkoll.engine.metric import measure_sentences, measure_text, overflow_span
+from tonkoll.text.segment import segment
 
 
 def spans_text(text: str, spans: list[tuple[int, int]]) -> list[str]:

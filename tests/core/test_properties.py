@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.engine import check
-from api.findings import Report
-from api.rulebook.loader import load_rulebook, rule_files
-from api.rulebook.model import Rulebook
+from tonkoll.engine import check
+from tonkoll.findings import Report
+from tonkoll.rulebook.loader import load_rulebook, rule_files
+from tonkoll.rulebook.model import Rulebook
 
 FIXTURES = Path(__file__).parent / "data" / "rules"
 BUNDLED = Path(__file__).resolve().parents[2] / "rules"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.engine import check, check_detailed
-from api.rulebook.model import Rulebook
+from tonkoll.engine import check, check_detailed
+from tonkoll.rulebook.model import Rulebook
 
 
 def test_repeats_fold_into_one_finding_with_all_spans(book: Rulebook) -> None:
@@ -68,7 +68,7 @@ def test_rules_version_in_report(book: Rulebook) -> None:
 
 
 def test_spans_per_finding_are_capped(book: Rulebook) -> None:
-    from api.engine.collect import MAX_SPANS
+    from tonkoll.engine.collect import MAX_SPANS
 
     report = check("Du erhåller svar.\n" * 500 + "😀" * 500, book)
     folded = [f for f in report.findings if f.rule_id == "klarsprak.erhalla"]
@@ -91,7 +91,7 @@ def test_a_second_rule_on_the_same_words_is_not_shown_twice_but_still_counts() -
     """"Det fastställdes": the passive and the stiff verb cover the same word; one hint shows."""
     from pathlib import Path
 
-    from api.rulebook.loader import load_rulebook
+    from tonkoll.rulebook.loader import load_rulebook
 
     bundled = load_rulebook([Path(__file__).resolve().parents[2] / "rules"])
     text = "Det fastställdes i går."

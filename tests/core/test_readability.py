@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.text.readability import band, lix_of, readability
-from api.text.segment import segment
+from tonkoll.text.readability import band, lix_of, readability
+from tonkoll.text.segment import segment
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_textstat_is_not_imported_by_the_engine() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from api.engine import check; from api.rulebook.loader import "
+    code = ("import sys; from tonkoll.engine import check; from tonkoll.rulebook.loader import "
             "load_rulebook; print('textstat' in sys.modules, 'nltk' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"

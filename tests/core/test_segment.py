@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from api.text.segment import segment, tokenize_phrase
+from tonkoll.text.segment import segment, tokenize_phrase
 
 
 def sentences(text: str) -> list[str]:

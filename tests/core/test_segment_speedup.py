@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from api.text.segment import Token, segment, tokenize_phrase
+from tonkoll.text.segment import Token, segment, tokenize_phrase
 
 CASES = [
     (
@@ -248,7 +248,7 @@ def test_a_long_run_of_words_is_one_sentence() -> None:
 
 def test_abbreviation_prefilter_folds_what_the_regex_folds() -> None:
     # segment skips the abbreviation regex when the word before a final dot, folded by
-    # ABBR_FOLD (api.text.tokens) and lower-cased, is no abbreviation: these are the only
+    # ABBR_FOLD (tonkoll.text.tokens) and lower-cased, is no abbreviation: these are the only
     # non-ASCII letters that the case-insensitive regex matches to ASCII ones.
     ascii_letter = re.compile("(?i:[a-z])")
     folded = {c for c in map(chr, range(128, 0x110000)) if ascii_letter.fullmatch(c)}

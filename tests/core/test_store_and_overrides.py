@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from api.engine import check
-from api.rulebook.loader import RuleError, load_rulebook
-from api.rulebook.store import RuleStore
+from tonkoll.engine import check
+from tonkoll.rulebook.loader import RuleError, load_rulebook
+from tonkoll.rulebook.store import RuleStore
 
 FIXTURE_RULES = Path(__file__).parent / "data" / "rules"
 

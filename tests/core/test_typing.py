@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE = ["api/text", "api/engine", "api/rulebook", "api/commands", "api/cli.py",
-        "api/findings.py"]
+CORE = ["tonkoll/text", "tonkoll/engine", "tonkoll/rulebook", "tonkoll/commands", "tonkoll/cli.py",
+        "tonkoll/findings.py"]
 
 
 def test_core_is_strictly_typed() -> None:

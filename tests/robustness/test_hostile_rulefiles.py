@@ -21,8 +21,8 @@ from robust_helpers import (
     rule_file,
 )
 
-from api.engine import check
-from api.rulebook.loader import RuleError, load_rulebook
+from tonkoll.engine import check
+from tonkoll.rulebook.loader import RuleError, load_rulebook
 
 ONE_LINE_ERROR = re.compile(r"^\S*klarsprak\.yml:(\d+): \S.*$")
 
@@ -219,7 +219,7 @@ def test_anchor_is_refused_at_its_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_FILES))
 def test_rule_store_keeps_the_last_good_book(tmp_path: Path, kind: str) -> None:
-    from api.rulebook.store import RuleStore
+    from tonkoll.rulebook.store import RuleStore
 
     extra = write_extra(tmp_path, rule_file("klarsprak", pattern_rule(
         "klarsprak.test-good", "zzq", "En [[zzq]].", "Inget.")))

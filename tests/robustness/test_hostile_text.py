@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from robust_helpers import RULES_DIR, assert_spans_in_text, assert_utf16_spans
 from unicode_strategies import drafts, drafts_with_surrogates
 
-from api.engine import check
-from api.rulebook.loader import load_rulebook
+from tonkoll.engine import check
+from tonkoll.rulebook.loader import load_rulebook
 
 BOOK = None
 
@@ -52,8 +52,8 @@ def test_engine_survives_lone_surrogates(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    from api.config import Settings
-    from api.web.app import create_app
+    from api.app import create_app
+    from tonkoll.config import Settings
 
     app = create_app(Settings(rules_dirs=[RULES_DIR], api_tokens=[]))
     with TestClient(app, raise_server_exceptions=False) as test_client:

@@ -17,8 +17,8 @@ from robust_helpers import RULES_DIR
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
-from api.config import Settings
-from api.web.app import create_app
+from api.app import create_app
+from tonkoll.config import Settings
 
 MAX_EXAMPLES = 30
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.config import Settings
-from api.web.app import create_app
+from api.app import create_app
+from tonkoll.config import Settings
 
 DATA_RULES = Path(__file__).resolve().parent / "data" / "rules"
 

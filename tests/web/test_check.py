@@ -63,7 +63,7 @@ def test_offsets_are_utf16_code_units(client: TestClient) -> None:
 
 
 def test_emoji_inside_a_span_counts_twice() -> None:
-    from api.web.convert import Utf16Offsets
+    from api.convert import Utf16Offsets
 
     units = Utf16Offsets("a👋b👋👋c")
     assert units.offset(0) == 0
@@ -123,7 +123,7 @@ def test_a_later_rules_dir_tunes_the_bundled_set(make_client, tmp_path) -> None:
 
 @given(text=st.text(max_size=60), data=st.data())
 def test_utf16_offsets_slice_the_same_text(text: str, data: st.DataObject) -> None:
-    from api.web.convert import Utf16Offsets
+    from api.convert import Utf16Offsets
 
     start = data.draw(st.integers(0, len(text)))
     length = data.draw(st.integers(0, len(text) - start))
@@ -136,7 +136,7 @@ def test_utf16_offsets_slice_the_same_text(text: str, data: st.DataObject) -> No
 def test_answers_match_the_documented_schema_exactly(client: TestClient) -> None:
     """The route serialises plain dicts (faster than building pydantic models), so check that
     real answers are exactly `CheckResponse`: every field, nothing extra, right types."""
-    from api.web.schemas import CheckResponse, FindingOut, ReadabilityOut, SpanOut
+    from api.schemas import CheckResponse, FindingOut, ReadabilityOut, SpanOut
 
     def keys_match(data: dict, model: type) -> None:
         assert set(data) == set(model.model_fields), (sorted(data), model.__name__)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from api.config import BUNDLED_RULES, EXTENSION_ORIGINS, Settings
+from tonkoll.config import BUNDLED_RULES, EXTENSION_ORIGINS, Settings
 
 
 def test_defaults_suit_a_laptop(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,7 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
-import api.web.routes
+import api.routes
 
 
 def assert_error(response, status: int, code: str) -> dict:  # type: ignore[no-untyped-def]
@@ -171,7 +171,7 @@ def test_engine_failure_is_a_calm_500_without_the_draft(
     def broken(text: str, *args: object, **kwargs: object) -> None:
         raise RuntimeError(f"engine choked on {text}")
 
-    monkeypatch.setattr(api.web.routes, "check", broken)
+    monkeypatch.setattr(api.routes, "check", broken)
     with caplog.at_level(logging.DEBUG):
         r = client.post("/v1/check", json={"text": "hemligmarkör finns här"})
     body = assert_error(r, 500, "internal_error")
@@ -201,7 +201,7 @@ def test_an_exception_outside_the_engine_is_a_calm_500_too(
     def broken(report: object, text: str, *rest: object) -> None:
         raise ValueError(f"cannot shape {text}")
 
-    monkeypatch.setattr(api.web.routes, "report_dict", broken)
+    monkeypatch.setattr(api.routes, "report_dict", broken)
     with caplog.at_level(logging.DEBUG):
         r = client.post("/v1/check", json={"text": "hemligmarkör två"})
     assert_error(r, 500, "internal_error")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from api.config import Settings
-from api.web.app import create_app
+from api.app import create_app
+from tonkoll.config import Settings
 
-STATIC = Path(__file__).resolve().parents[2] / "api" / "web" / "static"
+STATIC = Path(__file__).resolve().parents[2] / "api" / "static"
 
 
 def test_rules_lists_every_rule(client: TestClient) -> None:

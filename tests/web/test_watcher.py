@@ -7,8 +7,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from api.rulebook.store import RuleStore
-from api.web.watcher import RuleWatcher, fingerprint
+from api.watcher import RuleWatcher, fingerprint
+from tonkoll.rulebook.store import RuleStore
 
 
 def test_fingerprint_sees_edits_new_and_removed_files(rules_dir: Path, bump) -> None:
@@ -65,9 +65,9 @@ def test_the_app_reloads_by_itself(make_client, rules_dir: Path, bump) -> None: 
 def test_broken_rules_at_start_refuse_to_start(rules_dir: Path) -> None:
     import pytest
 
-    from api.config import Settings
-    from api.rulebook.errors import RuleError
-    from api.web.app import create_app
+    from api.app import create_app
+    from tonkoll.config import Settings
+    from tonkoll.rulebook.errors import RuleError
 
     target = rules_dir / "sv" / "rost.yml"
     target.write_text(target.read_text(encoding="utf-8").replace("level: warning", "level: loud"))

@@ -1,1 +1,0 @@
-"""The `tonkoll` command's subcommands (api/cli.py parses arguments and dispatches here)."""

@@ -1,5 +1,0 @@
-"""The checking engine: check(text, book, ...) -> Report."""
-
-from api.engine.check import check, check_detailed
-
-__all__ = ["check", "check_detailed"]

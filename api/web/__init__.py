@@ -1,1 +1,0 @@
-"""The HTTP layer: the only place FastAPI appears."""

@@ -1,0 +1,126 @@
+"""tonkoll: the comms team's command line.
+
+    tonkoll check FILE|- [--format text|json] [--jsonl] [--language auto|sv|en] [--channel C]
+    tonkoll rules test | rules lint | rules docs [--out docs/rules.md] [--check]
+    tonkoll eval FILE.jsonl [--format text|json]
+    tonkoll serve [--host H] [--port P] [--workers N]
+
+Every command takes --rules DIR (repeatable; default TONKOLL_RULES_DIRS or the bundled rules/).
+Exit codes: 0 ok, 1 a check failed (rules test, lint, docs --check), 2 an error (one line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from tonkoll.commands.common import EXIT_ERROR, CliError
+
+CHANNELS = ("generic", "facebook", "x", "instagram", "linkedin")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"tonkoll: {message} (se tonkoll --help)\n")
+
+
+def _rules_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", action="append", metavar="DIR",
+                   help="regelmapp (kan upprepas; senare mappar lägger till eller ersätter)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tonkoll", description="Tonkoll: tonråd för inlägg i sociala medier.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("check", help="granska en text (FILE eller - för stdin)")
+    p.add_argument("source", metavar="FILE|-")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--jsonl", action="store_true",
+                   help="en JSON-rad med fältet text per inlägg in, en rapport per rad ut")
+    p.add_argument("--language", choices=("auto", "sv", "en"), default="auto")
+    p.add_argument("--channel", choices=CHANNELS, default="generic")
+    _rules_arg(p)
+
+    rules = sub.add_parser("rules", help="testa, granska och dokumentera regelfilerna")
+    rsub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
+    t = rsub.add_parser("test", help="kör alla exempel i regelfilerna")
+    t.add_argument("ids", nargs="*", metavar="REGEL-ID", help="kör bara dessa reglers exempel")
+    _rules_arg(t)
+    _rules_arg(rsub.add_parser("lint", help="leta efter dubbletter och mönster som aldrig slår"))
+    d = rsub.add_parser("docs", help="skriv regelreferensen (Markdown)")
+    d.add_argument("--out", default="docs/rules.md")
+    d.add_argument("--check", action="store_true", help="kontrollera bara att filen är aktuell")
+    _rules_arg(d)
+
+    e = sub.add_parser("eval", help="mät reglerna på märkta texter (JSON Lines)")
+    e.add_argument("source", metavar="FILE.jsonl")
+    e.add_argument("--format", choices=("text", "json"), default="text")
+    _rules_arg(e)
+
+    s = sub.add_parser("serve", help="starta webbtjänsten")
+    s.add_argument("--host", default=None)
+    s.add_argument("--port", type=int, default=None)
+    s.add_argument("--workers", type=int, default=None)
+    _rules_arg(s)
+    return parser
+
+
+# asyncio's own event loop, not uvloop: checks run on the event loop, and under uvloop a
+# saturated worker kept starting new requests before sending finished answers, so a few
+# waited 0.4-1.6 s (p99 at 64 connections; MagicStack/uvloop#123 describes the same). With
+# asyncio p99 stayed under 60 ms at the same throughput (bench/README.md).
+EVENT_LOOP = "asyncio"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    if args.rules:
+        os.environ["TONKOLL_RULES_DIRS"] = ":".join(args.rules)
+    host = args.host or os.environ.get("TONKOLL_HOST", "127.0.0.1")
+    port = args.port if args.port is not None else int(os.environ.get("TONKOLL_PORT", "8000"))
+    workers = args.workers or int(os.environ.get("TONKOLL_WORKERS", "1"))
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                loop=EVENT_LOOP)
+    return 0
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        from tonkoll.commands.check_cmd import run_check
+
+        return run_check(args.source, args.format, args.jsonl, args.language, args.channel,
+                         args.rules)
+    if args.command == "rules":
+        from tonkoll.commands import docs, rules_cmd
+
+        if args.rules_command == "test":
+            return rules_cmd.run_rules_test(args.rules, ids=args.ids)
+        if args.rules_command == "lint":
+            return rules_cmd.run_rules_lint(args.rules)
+        return docs.run_docs(args.rules, args.out, args.check)
+    if args.command == "eval":
+        from tonkoll.commands.evaluate import run_eval
+
+        return run_eval(args.source, args.format, args.rules)
+    return _serve(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return dispatch(args)
+    except CliError as exc:
+        sys.stderr.write(f"tonkoll: {exc}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

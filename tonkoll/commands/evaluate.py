@@ -1,0 +1,173 @@
+"""tonkoll eval FILE.jsonl: how the rules behave on labelled real texts.
+
+Input (../shared/eval/README.md): {"text", "label", "lang", "pair_id"?, "role"?, "id"?} per line.
+Pairs are compared on the unrounded overall score (the report shows it rounded); a tie is a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from tonkoll.commands.common import EXIT_OK, jsonl_records, load, open_lines
+from tonkoll.engine import check_detailed
+
+GOAL_WIN_RATE = 90.0
+GOAL_HINTS = 1.0
+GOAL_WARNINGS = 0.3
+FRIENDLY = ("plain", "personal")
+
+
+@dataclass
+class Row:
+    key: str | int  # the text's id, or its line number when it has none
+    label: str
+    lang: str
+    words: int
+    hints: int
+    warnings: int
+    overall: float
+    rules: set[str]
+    pair_id: str | None
+    role: str | None
+
+
+@dataclass
+class Summary:
+    rows: list[Row] = field(default_factory=list)
+
+    def per_label(self) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for label in sorted({r.label for r in self.rows}):
+            rows = [r for r in self.rows if r.label == label]
+            out[label] = _rates(rows)
+        return out
+
+    def rule_firing(self) -> dict[str, dict[str, float]]:
+        """rule id -> label -> percent of that label's texts on which the rule fires."""
+        totals = Counter(r.label for r in self.rows)
+        fired: dict[str, Counter[str]] = defaultdict(Counter)
+        for r in self.rows:
+            for rule_id in r.rules:
+                fired[rule_id][r.label] += 1
+        return {rule_id: {lab: round(100.0 * n / totals[lab], 1) for lab, n in sorted(c.items())}
+                for rule_id, c in sorted(fired.items())}
+
+    def goals(self, lang: str | None) -> dict[str, Any]:
+        rows = [r for r in self.rows if lang is None or r.lang == lang]
+        friendly = _rates([r for r in rows if r.label in FRIENDLY])
+        wins, pairs, int_wins = _pairs(rows)
+        return {
+            "pairs": pairs,
+            "pair_win_rate": round(100.0 * wins / pairs, 1) if pairs else None,
+            "pair_win_rate_rounded_scores": round(100.0 * int_wins / pairs, 1) if pairs else None,
+            "friendly_texts": int(friendly["texts"]),
+            "friendly_hints_per_100_words": friendly["hints_per_100_words"],
+            "friendly_warnings_per_100_words": friendly["warnings_per_100_words"],
+        }
+
+
+def _rates(rows: list[Row]) -> dict[str, float]:
+    words = sum(r.words for r in rows)
+
+    def per_100(count: int) -> float:
+        return round(100.0 * count / words, 2) if words else 0.0
+
+    return {
+        "texts": float(len(rows)),
+        "words": float(words),
+        "hints_per_100_words": per_100(sum(r.hints for r in rows)),
+        "warnings_per_100_words": per_100(sum(r.warnings for r in rows)),
+    }
+
+
+def _pairs(rows: list[Row]) -> tuple[int, int, int]:
+    by_pair: dict[str, dict[str, Row]] = defaultdict(dict)
+    for r in rows:
+        if r.pair_id and r.role in ("before", "after"):
+            by_pair[r.pair_id][r.role] = r
+    wins = pairs = int_wins = 0
+    for twins in by_pair.values():
+        if "before" in twins and "after" in twins:
+            pairs += 1
+            wins += twins["after"].overall > twins["before"].overall
+            int_wins += round(twins["after"].overall) > round(twins["before"].overall)
+    return wins, pairs, int_wins
+
+
+def evaluate(lines: list[str], rules: list[str] | None) -> Summary:
+    book = load(rules)
+    summary = Summary()
+    for number, rec in jsonl_records(lines):
+        lang = str(rec["lang"]) if rec.get("lang") in ("sv", "en") else "auto"
+        report, scores = check_detailed(rec["text"], book, language=lang)
+        summary.rows.append(Row(
+            key=rec["id"] if isinstance(rec.get("id"), str | int) else number,
+            label=str(rec.get("label", "okänd")),
+            lang=report.language, words=report.readability.words,
+            hints=sum(f.level == "hint" for f in report.findings),
+            warnings=sum(f.level == "warning" for f in report.findings),
+            overall=scores["overall"], rules={f.rule_id for f in report.findings},
+            pair_id=str(rec["pair_id"]) if rec.get("pair_id") else None, role=rec.get("role"),
+        ))
+    return summary
+
+
+def _fmt(value: float | None, unit: str = "") -> str:
+    return "–" if value is None else f"{value:g}{unit}".replace(".", ",")
+
+
+def _mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def print_text(summary: Summary, out: TextIO) -> None:
+    write = out.write
+    write(f"{len(summary.rows)} texter\n\nPer etikett (tips och varningar per 100 ord):\n")
+    for label, rates in summary.per_label().items():
+        write(f"  {label:<13} {int(rates['texts']):>4} texter {int(rates['words']):>6} ord  "
+              f"tips {_fmt(rates['hints_per_100_words']):>6}  "
+              f"varningar {_fmt(rates['warnings_per_100_words']):>6}\n")
+    write("\nHur ofta varje regel slår till (andel texter per etikett):\n")
+    for rule_id, per in summary.rule_firing().items():
+        write(f"  {rule_id:<32} " + ", ".join(f"{k} {_fmt(v, ' %')}" for k, v in per.items())
+              + "\n")
+    write("\nMålen:\n")
+    for name, lang in (("sv", "sv"), ("en", "en"), ("alla", None)):
+        g = summary.goals(lang)
+        win = g["pair_win_rate"]
+        hints, warns = g["friendly_hints_per_100_words"], g["friendly_warnings_per_100_words"]
+        if g["pairs"]:
+            write(f"  {name:<5} par där efter-versionen får högre poäng: {_fmt(win, ' %')} "
+                  f"av {g['pairs']} (mål ≥ 90 %) {_mark(win >= GOAL_WIN_RATE)}"
+                  f"  [med avrundade poäng: {_fmt(g['pair_win_rate_rounded_scores'], ' %')}]\n")
+        else:
+            write(f"  {name:<5} par: inga före/efter-par i filen\n")
+        if g["friendly_texts"]:
+            write(f"        plain+personal: tips {_fmt(hints)} per 100 ord (mål ≤ 1) "
+                  f"{_mark(hints <= GOAL_HINTS)}, varningar {_fmt(warns)} per 100 ord "
+                  f"(mål ≤ 0,3) {_mark(warns <= GOAL_WARNINGS)}  ({g['friendly_texts']} texter)\n")
+        else:
+            write("        plain+personal: inga sådana texter i filen\n")
+
+
+def run_eval(source: str, fmt: str, rules: list[str] | None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    summary = evaluate(open_lines(source), rules)
+    if fmt == "json":
+        for r in summary.rows:
+            out.write(json.dumps({"id": r.key, "label": r.label, "lang": r.lang,
+                                  "overall": round(r.overall, 2), "hints": r.hints,
+                                  "warnings": r.warnings, "words": r.words},
+                                 ensure_ascii=False) + "\n")
+        out.write(json.dumps({"summary": {
+            "texts": len(summary.rows), "per_label": summary.per_label(),
+            "rules": summary.rule_firing(),
+            "goals": {k: summary.goals(v) for k, v in (("sv", "sv"), ("en", "en"), ("all", None))},
+        }}, ensure_ascii=False) + "\n")
+    else:
+        print_text(summary, out)
+    return EXIT_OK

@@ -1,0 +1,194 @@
+"""kind: passive — Swedish s-passive and bli-passive heuristics (no POS tagger exists offline).
+
+A word counts as an s-passive when it ends like one (-as, -ades, -des, -tes, -ats, -its, -tts,
+consonant + s …) or is a known irregular form (görs, ges, togs …), and it is not a deponent
+(finns, hoppas, lyckas, trivs, känns, ses, hörs …), a genitive (-ens, -ets, -arnas, capitalised
+names), a pronoun or adverb (annars, dels, tills, hans) or a noun ending in -s (kurs, buss, hus).
+Compounds ending in such a noun (tomglas, arbetsplats) are not passives; compounds ending in an
+irregular passive (genomförs, utförs, anges) are. Capitalised words are never passives (names,
+Sveriges; a Swedish verb comes second). A bli-passive is a form of "bli" followed, within two
+words, by a participle (-ad, -at, -ade, -d, -en, -et, -na) that is not a common adjective (glad,
+nöjd, klar); neuter -t forms are skipped (snyggt/stängt look alike). `except:` words stop both.
+mode single: a passive with no agent ("av …") later in the sentence; mode double: two passives in
+a row ("föreslås inrättas").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from operator import attrgetter
+
+from tonkoll.text.segment import Segmentation, Token
+
+_LOWER = attrgetter("lower")
+
+DEPONENTS = frozenset(
+    """andas andades andats färdas färdades hoppas hoppades hoppats lyckas lyckades lyckats
+    misslyckas misslyckades misslyckats finnas finns fanns funnits funnits minnas minns mindes
+    mints trivas trivs trivdes trivts skämmas skäms skämdes vistas vistades vistats svettas
+    svettades åldras åldrades envisas brottas brottades låtsas låtsades synas syns syntes synts
+    kännas känns kändes känts dagas dagades umgås umgicks umgåtts slåss slogs kyssas kysstes
+    skiljas skiljs skildes brännas luras lurades träffas träffades träffats ses sågs setts
+    höras hörs hördes hörts mötas möts möttes mötts kramas kramades retas retades bitas samlas
+    samlades samlats enas enades behövs behövdes behövts tycks tycktes fattas
+    kräkas märkas märks märktes förstås umgås""".split()
+)
+NOT_VERBS = frozenset(
+    """annars alls dels längs utomlands inomhus utomhus någonstans ingenstans tills hans
+    hennes deras oss dess vars ens vems någons ingens ingenting tillsammans alldeles gratis
+    förgäves stundtals tvärs sedans dags slags tings kurs buss hus glas gas fas bas vas ras
+    process status campus virus bonus fokus kaos plus minus kris pris ris mus dans puls hals
+    vals tips chips plats platser sats mats lands råds stads livs havs brevs ords bords
+    mars kors vers hurs sorts förstås texas lukas ananas mercedes moses jesus paris atlas
+    cirkus fikas kvarts konserts nyss redan ibland ännu också bakom trots alias bakut
+    mammas pappas kvinnas människas veckas gatas skolas kyrkas flickas dotters systers
+    mormors farmors morfars farfars kompis kompis bästis tjejs killes""".split()
+)
+# Nouns that end compounds: "tomglas", "arbetsplats", "insats", "rosenkvarts" are not passives.
+NOUN_ENDINGS = ("glas", "kurs", "buss", "process", "status", "kvarts", "plats", "sats",
+                "konserts", "tips", "dans", "puls", "hals", "kris", "pris", "ills")
+IRREGULAR = frozenset(
+    """görs gjordes gjorts ges gavs getts givits tas togs tagits fås fåtts sägs sades sagts
+    läggs lades lagts sätts sattes satts hålls hölls hållits dras drogs dragits skrivs skrevs
+    skrivits väljs valdes valts rivs revs rivits bryts bröts brutits skjuts sköts skjutits
+    sänds sändes sänts förs fördes förts körs kördes körts bärs bars burits skärs skars
+    styrs styrdes styrts hyrs hyrdes hyrts rörs rördes rörts lärs lärdes lärts""".split()
+)
+_SUFFIXES = ("ades", "des", "tes", "ats", "its", "tts", "as", "es", "ås")
+# Irregular passives also end compounds: genomförs, utförs, införs, anges, antogs, fastställs.
+_IRREGULAR_ENDINGS = tuple(sorted(
+    """förs fördes förts görs gjordes gjorts ges gavs getts tas togs tagits sätts sattes satts
+    läggs lades lagts hålls hölls hållits dras drogs dragits skrivs skrevs skrivits väljs
+    valdes valts bryts bröts brutits sänds sändes sänts ställs ställdes ställts""".split(),
+    key=len, reverse=True))
+_CONSONANT_S = frozenset("gpvljdmt")  # not k: English plurals (pranks, likes, links)
+_GENITIVE = ("ens", "ets", "ans", "arnas", "ernas", "ornas", "rnas", "ns", "ss", "us", "is",
+             "os", "ys")
+BLI = frozenset({"bli", "blir", "blev", "blivit", "blivande", "blitt"})
+_BLI_SKIP = frozenset({"inte", "också", "snart", "redan", "aldrig", "ofta", "nu", "då", "ju",
+                       "helt", "nog", "även", "sedan", "äntligen", "troligen"})
+ADJECTIVES = frozenset(
+    """glad glada glatt nöjd nöjda nöjt rädd rädda rätt fel klar klara klart trött trötta mätt
+    lugn lugnt varm varmt kall kallt sjuk sjukt frisk friskt vuxen vuxna öppen öppet öppna
+    mogen moget ledsen ledset arg argt kort kortare svårt svår lätt tyst bra kul fint fin
+    mycket bättre sämre större mindre färre fler mer mest sant osant god gott hemsk hemskt
+    stor stort liten litet lång långt röd rött blå blått grön grönt vit vitt svart dyrt dyr
+    billig billigt intressant spännande viktigt roligt tråkigt jobbigt konstigt annorlunda
+    känd kända känt sen sent tidig tidigt slut färdig färdigt av långt strängt trångt tungt
+    ungt mångt""".split()
+)
+# After "bli" only endings that are rarely plain adjectives: -ad/-at/-ade (stängad, informerad),
+# -d after l/n/r/g/v (inställd, stängd, hörd, byggd), strong participles -en/-et/-na (skriven).
+# Neuter -t forms (snyggt, fint, stängt) are left out: adjectives and participles look alike.
+_PARTICIPLE = ("ad", "at", "ade", "ld", "nd", "rd", "gd", "vd", "dd", "en", "et", "na", "ngt")
+
+
+def is_s_passive(tok: Token, extra_stop: frozenset[str]) -> bool:
+    """Whether one word token looks like an s-passive verb form."""
+    if tok.kind != "word":
+        return False
+    low = tok.lower
+    if len(low) < 3 or not low.endswith("s") or not low.isalpha():
+        return False
+    if tok.text[:1].isupper():
+        return False  # names and their genitives (Malmös, Sveriges); Swedish verbs come second
+    if low in DEPONENTS or low in NOT_VERBS or low in extra_stop:
+        return False
+    if low in IRREGULAR:
+        return True
+    if low.endswith(_GENITIVE) or low.endswith(NOUN_ENDINGS):
+        return False
+    if len(low) >= 5 and low.endswith(_IRREGULAR_ENDINGS):
+        return True
+    if len(low) >= 5 and low.endswith(_SUFFIXES):
+        return True
+    return len(low) >= 4 and low[-2] in _CONSONANT_S
+
+
+def _is_participle(low: str, extra_stop: frozenset[str]) -> bool:
+    if low in ADJECTIVES or low in extra_stop or not low.isalpha() or len(low) < 4:
+        return False
+    if low.endswith(("igt", "ig", "isk", "iskt", "st")):
+        return False
+    return low.endswith(_PARTICIPLE)
+
+
+def _bli_passive(tokens: tuple[Token, ...], i: int, extra_stop: frozenset[str]) -> int | None:
+    """Index of the participle when tokens[i] starts a bli-passive."""
+    if tokens[i].lower not in BLI:
+        return None
+    sentence = tokens[i].sentence
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        tok = tokens[j]
+        if tok.sentence != sentence or tok.kind != "word":
+            return None
+        if tok.lower in _BLI_SKIP:
+            continue
+        return j if _is_participle(tok.lower, extra_stop) else None
+    return None
+
+
+def _has_agent(tokens: tuple[Token, ...], j: int) -> bool:
+    sentence = tokens[j].sentence
+    for k in range(j + 1, min(j + 10, len(tokens))):
+        if tokens[k].sentence != sentence:
+            return False
+        if tokens[k].lower == "av":
+            return True
+    return False
+
+
+_S_PAIR = re.compile(r"s\n(?=[^\n]*s(?:\n|\Z))")  # a line ending in s, and the next one too
+
+
+def _pairs_ending_in_s(keys: Sequence[str]) -> list[int]:
+    """Indexes i where keys i and i + 1 both end in -s (candidates for a double passive).
+
+    One regular-expression pass over the lower-case keys joined by line breaks instead of a
+    Python step per token; a key holding a line break itself (never in practice) would make
+    the line count wrong, so then the keys are compared one by one.
+    """
+    joined = "\n".join(keys)
+    if joined.count("\n") != max(0, len(keys) - 1):
+        return [i for i in range(len(keys) - 1)
+                if keys[i][-1:] == "s" and keys[i + 1][-1:] == "s"]
+    out: list[int] = []
+    line = pos = 0
+    for m in _S_PAIR.finditer(joined):
+        line += joined.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
+
+
+def find_passives(
+    seg: Segmentation, mode: str, extra_stop: frozenset[str],
+    keys: Sequence[str] | None = None,
+) -> list[tuple[int, int]]:
+    """(start, end) spans of agentless passives (single) or two passives in a row (double).
+
+    ``keys``: the tokens' lower-case keys, when the caller has already read them.
+    """
+    tokens = seg.tokens
+    out: list[tuple[int, int]] = []
+    if mode == "double":
+        for i in _pairs_ending_in_s(keys if keys is not None else list(map(_LOWER, tokens))):
+            a, b = tokens[i], tokens[i + 1]
+            if (a.sentence == b.sentence
+                    and is_s_passive(a, extra_stop) and is_s_passive(b, extra_stop)):
+                out.append((a.start, b.end))
+        return out
+    skip_until = -1
+    for i, tok in enumerate(tokens):
+        if i <= skip_until:
+            continue
+        low = tok.lower
+        end_index = _bli_passive(tokens, i, extra_stop) if low in BLI else None
+        if end_index is None and low[-1:] == "s" and is_s_passive(tok, extra_stop):
+            end_index = i
+        if end_index is None or _has_agent(tokens, end_index):
+            continue
+        out.append((tok.start, tokens[end_index].end))
+        skip_until = end_index
+    return out

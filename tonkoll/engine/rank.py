@@ -1,0 +1,196 @@
+"""Turn raw hits into findings: fold repeats, one per rule per sentence, rank by impact.
+
+Impact (higher first): warnings before hints; whole-post issues before single words; a rule
+that hits several times before one that hits once. The top PRIMARY_COUNT are ``primary``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from operator import attrgetter, itemgetter, le, lt
+
+from tonkoll.engine.collect import MAX_SPANS, Hit
+from tonkoll.engine.plan import FindingText, finding_text
+from tonkoll.findings import Finding, Span, new_finding, new_span
+from tonkoll.rulebook.model import LoadedRule, Rulebook
+from tonkoll.text.segment import Segmentation
+
+_START, _END, _ENTRY = attrgetter("start"), attrgetter("end"), attrgetter("entry")
+PRIMARY_COUNT = 3
+LEVEL_IMPACT = {"warning": 3000, "hint": 2000, "praise": 1000}
+WHOLE_TEXT_IMPACT = 500
+PER_SPAN_IMPACT = 10
+MAX_SPAN_BONUS = 9
+
+
+def _format_number(value: float | None, language: str) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language == "sv" else text
+
+
+def render_message(template: str, values: dict[str, str]) -> str:
+    """Fill {match} {suggestion} {value} {limit}; never raises."""
+    try:
+        return template.format_map(values)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError):
+        return template
+
+
+def impact_of(rule: LoadedRule, spans: int) -> int:
+    """Warnings before hints, whole-post issues before single words, repeats before one-offs."""
+    impact = LEVEL_IMPACT.get(rule.level, 0) + min(spans - 1, MAX_SPAN_BONUS) * PER_SPAN_IMPACT
+    return impact + WHOLE_TEXT_IMPACT if rule.whole_text else impact
+
+
+def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segmentation,
+             language: str, impact: int, primary: bool = False) -> Finding:
+    first = hits[0]
+    text = seg.text
+    suggestions = texts.suggestions(first.entry)
+    matched = text[first.start:first.end]
+    message = texts.message
+    if texts.fills:  # most messages have no placeholders: skip the dict
+        numbers = texts.needs_numbers
+        message = render_message(message, {
+            "match": matched,
+            "suggestion": suggestions[0] if suggestions else "",
+            "value": _format_number(first.value, language) if numbers else "",
+            "limit": _format_number(first.limit, language) if numbers else "",
+        })
+    if len(hits) == 1:  # most findings: the one span is the match itself
+        spans: tuple[Span, ...] = (new_span(first.start, first.end - first.start, matched),)
+    else:
+        spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
+    return new_finding(
+        rule.id, rule.theme, rule.level, message, texts.explanation,  # type: ignore[arg-type]
+        texts.handbook, first.start, first.end - first.start, matched, suggestions, spans,
+        impact, primary,
+    )
+
+
+def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, list[Hit]]:
+    """Group hits by entry, dropping overlaps and second hits in a sentence already hit.
+
+    A whole-text rule gives one finding anyway, so it keeps every span (each emoji, hashtag).
+    """
+    if len(hits) == 1:  # the usual case: nothing to drop
+        return {hits[0].entry: hits}
+    if whole_text and _in_order_and_apart(hits):  # each emoji, hashtag …: nothing to drop
+        return {hits[0].entry: hits[:MAX_SPANS]}
+    # By start, the longest first at one start: two stable C-level sorts (by end descending,
+    # then by start) instead of a Python key function per hit.
+    ordered = sorted(hits, key=_END, reverse=True)
+    ordered.sort(key=_START)
+    groups: dict[int, list[Hit]] = {}
+    seen_sentences: set[int] = set()
+    sentence_starts = seg.starts
+    last_end = -1
+    for hit in ordered:
+        if hit.start < last_end:
+            continue
+        if not whole_text:
+            # seg.sentence_at(hit.start) + 1, inlined (offsets before the first sentence
+            # count as in it); only compared with each other.
+            sentence = bisect_right(sentence_starts, hit.start) or 1
+            if sentence in seen_sentences:
+                continue
+            seen_sentences.add(sentence)
+        last_end = max(last_end, hit.end)
+        group = groups.setdefault(hit.entry, [])
+        if len(group) < MAX_SPANS:
+            group.append(hit)
+    return groups
+
+
+def _in_order_and_apart(hits: list[Hit]) -> bool:
+    """Whether the hits already come sorted, apart and of one entry, as a whole-text measure
+    gives them; then folding would keep them all as they are. Checked in C-level passes."""
+    starts = list(map(_START, hits))
+    return (all(map(lt, starts, starts[1:])) and all(map(le, map(_END, hits), starts[1:]))
+            and len(set(map(_ENTRY, hits))) == 1)
+
+
+def _word_level(rule: LoadedRule) -> bool:
+    return not rule.whole_text and rule.kind != "metric"
+
+
+Pending = list[tuple[int, int, str, LoadedRule, list[Hit]]]
+
+
+def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
+    """(shown, echoes): an echo is a word-level finding whose every span lies inside a
+    higher-ranked word-level finding of another rule ("Beslut fattas": one hint, not two for the
+    same words). Echoes are not shown but still count in the scores."""
+    kept: Pending = []
+    echoes: Pending = []
+    covered: list[tuple[int, int, str]] = []
+    for item in pending:
+        rule, group = item[3], item[4]
+        if _word_level(rule):
+            if covered and _inside_others(group, covered, rule.id):
+                echoes.append(item)
+                continue
+            covered.extend((h.start, h.end, rule.id) for h in group)
+        kept.append(item)
+    return kept, echoes
+
+
+def _inside_others(group: list[Hit], covered: list[tuple[int, int, str]], rule_id: str) -> bool:
+    """Whether every hit lies inside a covered span of another rule (plain loops: no nested
+    generators for a check every post makes)."""
+    for hit in group:
+        start, end = hit.start, hit.end
+        for s, e, other in covered:
+            if s <= start and end <= e and other != rule_id:
+                break
+        else:
+            return False
+    return True
+
+
+_RANK_KEY = itemgetter(0, 1, 2)  # -impact, offset, rule id
+
+
+def build_findings(
+    raw: dict[int, list[Hit]], book: Rulebook, seg: Segmentation, language: str
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...], tuple[Finding, ...]]:
+    """(findings ranked by impact with the top three primary, strengths one per rule,
+    echoes: findings not shown because another rule already covers their words)."""
+    pending: Pending = []
+    strengths: list[Finding] = []
+    rules = book.rules
+    plan = book.plans.get(language)
+    texts = plan.texts if plan is not None else {}
+    for rule_index, hits in raw.items():
+        rule = rules[rule_index]
+        groups = _fold(hits, seg, rule.whole_text)
+        if rule.level == "praise":
+            if len(groups) == 1:  # one entry: its hits are in order already
+                folded = next(iter(groups.values()))
+            else:
+                folded = sorted((h for g in groups.values() for h in g), key=_START)
+            strengths.append(_finding(rule, texts.get(rule_index) or finding_text(rule), folded,
+                                      seg, language, impact_of(rule, len(folded))))
+            continue
+        for group in groups.values():
+            pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
+    pending.sort(key=_RANK_KEY)
+    shown, hidden = _split_echoes(pending) if len(pending) > 1 else (pending, [])
+    ranked = tuple([
+        _finding(rule, texts.get(rule.index) or finding_text(rule), group, seg, language,
+                 -neg_impact, primary=i < PRIMARY_COUNT)
+        for i, (neg_impact, _, _, rule, group) in enumerate(shown)
+    ])
+    echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
+                             language, -neg_impact)
+                    for neg_impact, _, _, rule, group in hidden])
+    if len(strengths) > 1:
+        strengths.sort(key=_OFFSET_AND_ID)
+    return ranked, tuple(strengths), echoes
+
+
+_OFFSET_AND_ID = attrgetter("offset", "rule_id")
