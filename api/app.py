@@ -11,12 +11,13 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api import pages, routes
+from api import feedback, pages, routes, stats
 from api.errors import install_error_handlers
 from api.middleware import BodyLimit, ErrorShield, RateLimit
 from api.watcher import RuleWatcher, fingerprint
 from tonkoll import __version__
 from tonkoll.config import Settings, get_settings
+from tonkoll.feedback.store import FeedbackStore
 from tonkoll.rulebook.errors import RuleError
 from tonkoll.rulebook.store import RuleStore
 
@@ -55,6 +56,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ":".join(map(str, settings.rules_dirs)),
     )
 
+    # Migrate the feedback database now; when it is down the service still checks drafts.
+    feedback_store = FeedbackStore(settings.feedback_database_url, settings.feedback_days)
+    feedback_store.open()
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         watcher = RuleWatcher(store, settings.rules_dirs, settings.reload_interval, seen)
@@ -63,13 +68,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             watcher.stop()
+            feedback_store.close()
 
     app = FastAPI(title="Tonkoll", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store
+    app.state.feedback = feedback_store
+    app.state.feedback_limiter = feedback.KeyLimiter(settings.feedback_per_minute)
+    app.state.login_limiter = feedback.KeyLimiter(10)
     install_error_handlers(app)
     app.include_router(routes.router)
+    app.include_router(feedback.router)
     app.include_router(pages.router)
+    app.include_router(stats.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
 
     # add_middleware puts each one outside the previous: the last added runs first.

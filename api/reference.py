@@ -7,6 +7,7 @@ never disagree. The generator escapes rule text; raw HTML in it is only its anch
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -17,12 +18,25 @@ from tonkoll.rulebook.model import Rulebook
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+_RULE_HEADING = re.compile(r"<h3><code>([a-z0-9-]+\.[a-z0-9-]+)</code>(.*?)</h3>")
+
+
+def _with_stats_links(html: str) -> str:
+    """Give each rule's heading an anchor and a link to its figures on /statistik."""
+    return _RULE_HEADING.sub(
+        lambda m: (f'<h3 id="{m[1]}"><code>{m[1]}</code>{m[2]}</h3>\n'
+                   f'<p class="stat-link"><a href="/statistik/regel/{m[1]}">'
+                   "Så används regeln (statistik)</a></p>"),
+        html,
+    )
+
+
 def reference_html(book: Rulebook) -> str:
     """The whole /regler page."""
     return PAGE.format(
         count=len(book.rules),
         version=escape(book.version),
-        body=_MARKDOWN.render(generate(book)),
+        body=_with_stats_links(_MARKDOWN.render(generate(book))),
     )
 
 
@@ -34,6 +48,7 @@ PAGE = """<!doctype html>
   <title>Tonkoll – regler</title>
   <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/static/tonkoll.css">
+  <link rel="stylesheet" href="/static/stats.css">
   <script type="module" src="/static/tryrule.js"></script>
 </head>
 <body>
