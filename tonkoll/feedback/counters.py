@@ -41,7 +41,7 @@ def record(engine: Engine, totals: Counter[CounterKey], day: date | None = None)
         index_elements=list(KEY_COLUMNS),
         set_={"count": counts.c["count"] + insert.excluded["count"]},
     )
-    with engine.begin() as conn:
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
         conn.execute(statement, rows)
     return sum(totals.values())
 
@@ -55,7 +55,7 @@ def _order(key: CounterKey) -> tuple[str, str, str, str, str, int, int]:
 def cleanup(engine: Engine, keep_days: int, now: date | None = None) -> int:
     """Delete counters older than `keep_days` days; returns the number of rows deleted."""
     cutoff = (now or today()) - timedelta(days=keep_days)
-    with engine.begin() as conn:
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
         result = conn.execute(delete(counts).where(counts.c.day < cutoff))
     return int(result.rowcount or 0)
 

@@ -21,6 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import (
     BigInteger,
     Column,
+    Connection,
     Date,
     Engine,
     MetaData,
@@ -90,11 +91,20 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _: Any) -> None:
+            dbapi_connection.isolation_level = None  # transactions begin below, not in pysqlite
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
+            cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            # A writer takes the write lock when it begins (and waits its turn for it), so two
+            # writers never deadlock upgrading a read lock, which SQLite answers with an
+            # immediate "database is locked" instead of waiting.
+            immediate = conn.get_execution_options().get("sqlite_immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(parsed, pool_pre_ping=True)
@@ -126,11 +136,21 @@ def _migration_lock(url: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _run_alembic(url: str, action: str, revision: str) -> None:
+    engine = make_engine(url)
+    try:
+        with _migration_lock(url), engine.connect() as conn:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            getattr(command, action)(cfg, revision)
+    finally:
+        engine.dispose()
+
+
 def upgrade(url: str, revision: str = "head") -> None:
     """Bring the database to `revision` (default: the newest). Safe to run from many processes."""
     try:
-        with _migration_lock(url):
-            command.upgrade(alembic_config(url), revision)
+        _run_alembic(url, "upgrade", revision)
     except DatabaseError:
         raise
     except Exception as exc:  # noqa: BLE001 - driver errors carry no draft, but maybe a password
@@ -140,8 +160,7 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 
 def downgrade(url: str, revision: str) -> None:
-    with _migration_lock(url):
-        command.downgrade(alembic_config(url), revision)
+    _run_alembic(url, "downgrade", revision)
 
 
 def head_revision() -> str:
