@@ -15,6 +15,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 
 from api import stats_page
 from api.admin import end_session, is_admin, start_session
@@ -29,6 +30,7 @@ from tonkoll.feedback.stats import (
     Filter,
     Period,
     RuleStats,
+    WeekPoint,
     rule_table,
     sort_rows,
     switched_off,
@@ -75,9 +77,12 @@ def _view(weeks: int, kanal: str, sprak: str, sortera: str, ordning: str) -> sta
 
 
 def _read(store: FeedbackStore, period: Period, where: Filter
-          ) -> tuple[list[RuleStats], list[stats_page.WeekPoint]]:
+          ) -> tuple[list[RuleStats], list[WeekPoint]]:
     engine = store.engine
-    return rule_table(engine, period, where), weekly(engine, period, where)
+    try:
+        return rule_table(engine, period, where), weekly(engine, period, where)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(type(exc).__name__) from exc
 
 
 @router.get("/statistik", response_class=HTMLResponse)

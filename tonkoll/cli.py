@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _feedback_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _feedback_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     url_help = "databasens adress (standard: TONKOLL_DATABASE_URL eller SQLite-filen)"
     db = sub.add_parser("db", help="feedbackdatabasen: uppgradera schemat, rensa gamla dagar")
     dsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)

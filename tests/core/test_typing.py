@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ["tonkoll/text", "tonkoll/engine", "tonkoll/rulebook", "tonkoll/commands", "tonkoll/cli.py",
+        "tonkoll/feedback",
         "tonkoll/findings.py"]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from tonkoll.commands.common import EXIT_OK, CliError
 from tonkoll.config import Settings
 from tonkoll.feedback.counters import cleanup
@@ -64,6 +66,8 @@ def run_stats(database_url: str | None, weeks: int, channel: str | None,
         engine.dispose()
     except DatabaseError as exc:
         raise CliError(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise CliError(f"{safe_url(url)}: kunde inte läsa ({type(exc).__name__})") from None
     rows = sort_rows(rows, sort, descending=sort != "regel")
     if fmt == "csv":
         sys.stdout.write(to_csv(rows).removeprefix("\ufeff"))

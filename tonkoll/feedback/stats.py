@@ -96,9 +96,9 @@ def rule_table(engine: Engine, period: Period, where: Filter = Filter()) -> list
     """One RuleStats per rule with any event in the period, sorted by rule id."""
     c = counts.c
     query = (
-        select(c.rule_id, c.event, c.replacement, c.offered > 0, func.sum(c["count"]))
+        select(c.rule_id, c.event, c.replacement, c.offered, func.sum(c["count"]))
         .where(and_(*where.clauses(period)))
-        .group_by(c.rule_id, c.event, c.replacement, c.offered > 0)
+        .group_by(c.rule_id, c.event, c.replacement, c.offered)
     )
     table: dict[str, RuleStats] = {}
     with engine.connect() as conn:
