@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api import stats_page
 from api.admin import end_session, is_admin, start_session
+from api.errors import ApiError
 from api.feedback import KeyLimiter
 from api.pages import PAGE_HEADERS
 from api.security import token_matches
@@ -43,7 +44,7 @@ router = APIRouter(include_in_schema=False)
 
 HEADERS = {**PAGE_HEADERS, "Cache-Control": "no-store"}
 
-Weeks = Annotated[Literal[4, 12, 26, 52], Query()]
+Weeks = Annotated[int, Query()]
 Channel = Annotated[Literal["", "generic", "facebook", "x", "instagram", "linkedin"], Query()]
 Language = Annotated[Literal["", "sv", "en"], Query()]
 SortKey = Annotated[Literal["regel", "visad", "tillampad", "ignorerad", "avstangd"], Query()]
@@ -73,6 +74,8 @@ def _unavailable() -> HTMLResponse:
 
 
 def _view(weeks: int, kanal: str, sprak: str, sortera: str, ordning: str) -> stats_page.View:
+    if weeks not in stats_page.WEEKS:
+        raise ApiError(422, "invalid_request", "Välj en period på 4, 12, 26 eller 52 veckor.")
     return stats_page.View(weeks, kanal, sprak, sortera, ordning)
 
 
@@ -137,6 +140,7 @@ async def export_csv(request: Request, veckor: Weeks = 12, kanal: Channel = "",
                      ordning: Order = "stigande") -> Response:
     if (refusal := _gate(request)) is not None:
         return refusal
+    _view(veckor, kanal, sprak, sortera, ordning)
     period = Period.last_weeks(veckor)
     where = Filter(language=sprak or None, channel=kanal or None)
     try:

@@ -55,7 +55,7 @@ def _share(n: int, pct: float | None) -> str:
 
 
 def page(title: str, body: str, logged_in: bool = True) -> str:
-    logout = ('<form method="post" action="/statistik/logga-ut" class="inline">'
+    logout = ('· <form method="post" action="/statistik/logga-ut" class="inline">'
               '<button type="submit" class="link">Logga ut</button></form>') if logged_in else ""
     return f"""<!doctype html>
 <html lang="sv">
@@ -185,21 +185,23 @@ def overview_body(rows: Sequence[RuleStats], points: Sequence[WeekPoint], svg: s
                f"{share(sum(r.disabled for r in rows))} ledde till att regeln stängdes av.")
     off_items = "".join(
         f"<li>{rule_link(r.rule_id)} stängdes av {r.disabled} gånger "
-        f"({percent(r.disabled_pct)} % av visningarna)</li>" for r in off
-    ) or "<li>Ingen regel har stängts av under perioden.</li>"
+        f"({percent(r.disabled_pct)} % av visningarna)</li>" for r in off)
     unused_items = "".join(
         f"<li>{rule_link(r.rule_id)} erbjöd en ersättning {r.shown_with_replacements} gånger "
-        "– ingen tillämpades</li>" for r in unused
-    ) or "<li>Inga sådana regler under perioden.</li>"
+        "– ingen tillämpades</li>" for r in unused)
+    off_list = (f"<ol>{off_items}</ol>" if off else
+                "<p>Ingen regel har stängts av under perioden.</p>")
+    unused_list = (f"<ol>{unused_items}</ol>" if unused else
+                   "<p>Inga sådana regler under perioden.</p>")
     return f"""<h1>Så används tipsen</h1>
 <p class="lead">{escape(summary)}</p>
 {_filters(view, "/statistik")}
 <div class="pair">
   <section class="card" aria-labelledby="avstangda"><h2 id="avstangda">Regler som stängs av</h2>
-    <ol>{off_items}</ol></section>
+    {off_list}</section>
   <section class="card" aria-labelledby="oanvanda">
     <h2 id="oanvanda">Ersättningar som ingen använder</h2>
-    <ol>{unused_items}</ol></section>
+    {unused_list}</section>
 </div>
 <section aria-labelledby="trend-rubrik"><h2 id="trend-rubrik">Vecka för vecka</h2>
 {_trend(svg, points, "Visade, tillämpade, ignorerade och avstängda tips per vecka")}

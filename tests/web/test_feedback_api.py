@@ -220,7 +220,10 @@ def test_statistik_shows_figures_chart_and_csv(app: TestClient) -> None:
     assert "klarsprak.erhalla;klarsprak;10;10;4;40,0;1;10,0;0;0,0" in lines
 
     bad = app.get("/statistik?veckor=7", headers=auth)
-    assert bad.status_code == 422
+    assert bad.status_code == 422 and "veckor" in bad.json()["message"]
+    assert app.get("/statistik?veckor=52&kanal=x&sprak=sv&sortera=regel&ordning=stigande",
+                   headers=auth).status_code == 200
+    assert app.get("/statistik?kanal=tiktok", headers=auth).status_code == 422
 
 
 def test_regler_links_each_rule_to_its_figures(app: TestClient) -> None:

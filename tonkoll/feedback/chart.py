@@ -21,12 +21,12 @@ SERIES = (
 
 
 def _nice_max(value: int) -> int:
-    """The smallest of 1, 2, 5 × 10^k that is at least `value` (at least 4, for the ticks)."""
+    """The top of the axis: four equal whole steps of 1, 2 or 5 × 10^k that reach `value`."""
     step = 1
     while True:
         for m in (1, 2, 5):
-            if m * step >= max(value, 4):
-                return m * step
+            if 4 * m * step >= value:
+                return 4 * m * step
         step *= 10
 
 
