@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, Insert, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tonkoll.feedback.database import KEY_COLUMNS, counts
@@ -35,15 +36,20 @@ def record(engine: Engine, totals: Counter[CounterKey], day: date | None = None)
          "offered": k.offered, "count": n}
         for k, n in sorted(totals.items(), key=lambda item: _order(item[0]))
     ]
-    insert = (postgresql.insert(counts) if engine.dialect.name == "postgresql"
-              else sqlite.insert(counts))
-    statement = insert.on_conflict_do_update(
-        index_elements=list(KEY_COLUMNS),
-        set_={"count": counts.c["count"] + insert.excluded["count"]},
-    )
+    statement = _upsert(engine.dialect.name)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         conn.execute(statement, rows)
     return sum(totals.values())
+
+
+@cache
+def _upsert(dialect: str) -> Insert:
+    """The upsert, built once per dialect (building it costs more than running it)."""
+    insert = postgresql.insert(counts) if dialect == "postgresql" else sqlite.insert(counts)
+    return insert.on_conflict_do_update(
+        index_elements=list(KEY_COLUMNS),
+        set_={"count": counts.c["count"] + insert.excluded["count"]},
+    )
 
 
 def _order(key: CounterKey) -> tuple[str, str, str, str, str, int, int]:
