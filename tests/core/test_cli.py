@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tonkoll import cli
-from tonkoll.commands.docs import generate
 from tonkoll.rulebook.loader import load_rulebook
+from tonkoll.rulebook.reference import generate
 
 FIXTURES = Path(__file__).parent / "data" / "rules"
 ROOT = Path(__file__).resolve().parents[2]
