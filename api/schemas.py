@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tonkoll.rulebook.schema import Level
+
 UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
 
 Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
@@ -54,7 +56,7 @@ class SpanOut(BaseModel):
 class FindingOut(BaseModel):
     rule_id: str
     theme: str
-    level: Literal["hint", "warning", "praise"]
+    level: Level
     message: str
     explanation: str
     handbook: str

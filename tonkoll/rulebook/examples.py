@@ -49,7 +49,7 @@ def run_example(book: Rulebook, rule: LoadedRule, kind: str, index: int) -> Exam
         return result(False, str(exc))
     # Kinds that find words must be told which; metrics and absences are about sentences or the
     # whole post and may leave the marker out ("fires somewhere").
-    if kind == "bad" and not marked and kind_named(rule.kind).marks_span:
+    if kind == "bad" and not marked and kind_named(rule.kind).finds_words:
         return result(False, "markera med [[…]] exakt vad regeln ska hitta", text)
     others = frozenset(r.id for r in book.rules if r.id != rule.id)  # the rule on its own
     report = check(text, book, language=rule.language, channel=_channel(rule), disabled=others)

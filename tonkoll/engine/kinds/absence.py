@@ -66,7 +66,7 @@ class Absence(Kind):
     name = "absence"
     spec = AbsenceRule
     label = "något som saknas i texten"
-    marks_span = False
+    finds_words = False
 
     def compile(self, rules: Sequence[RuleRef], shared: Shared) -> KindPlan:
         out: list[OneAbsence] = []

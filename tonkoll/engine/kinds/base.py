@@ -115,7 +115,9 @@ class Kind(ABC):
     name: ClassVar[str]  # the YAML `kind:` value
     spec: ClassVar[type[RuleBase]]  # the pydantic model of such a rule
     label: ClassVar[str]  # Swedish, for the rule reference
-    marks_span: ClassVar[bool]  # its bad examples must mark what it finds with [[…]]
+    # It points at words (not sentences or the whole post): its bad examples must mark what it
+    # finds with [[…]], and ranking folds a finding inside another rule's words into it.
+    finds_words: ClassVar[bool]
     languages: ClassVar[frozenset[str] | None] = None  # None: every language
     language_note: ClassVar[str] = ""  # the loader's message for any other language
 

@@ -28,7 +28,7 @@ class Existence(Kind):
     name = "existence"
     spec = ExistenceRule
     label = "fras att se upp med"
-    marks_span = True
+    finds_words = True
 
     def compile(self, rules: Sequence[RuleRef], shared: Shared) -> KindPlan:
         for rule in rules:

@@ -125,7 +125,7 @@ class Metric(Kind):
     name = "metric"
     spec = MetricRule
     label = "mått"
-    marks_span = False  # about sentences or the whole post: "fires somewhere" is enough
+    finds_words = False  # about sentences or the whole post: "fires somewhere" is enough
 
     def compile(self, rules: Sequence[RuleRef], shared: Shared) -> KindPlan:
         out: list[OneMetric] = []

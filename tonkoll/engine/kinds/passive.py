@@ -48,7 +48,7 @@ class Passive(Kind):
     name = "passive"
     spec = PassiveRule
     label = "passiv form"
-    marks_span = True
+    finds_words = True
     languages = frozenset({"sv"})
     language_note = ("kind: passive känner bara svenska böjningar; använd kind: pattern för "
                      "andra språk")

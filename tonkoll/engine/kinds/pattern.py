@@ -68,7 +68,7 @@ class Pattern(Kind):
     name = "pattern"
     spec = PatternRule
     label = "mönster"
-    marks_span = True
+    finds_words = True
 
     def compile(self, rules: Sequence[RuleRef], shared: Shared) -> KindPlan:
         specs = [_spec(r.spec) for r in rules]

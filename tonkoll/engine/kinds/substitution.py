@@ -32,7 +32,7 @@ class Substitution(Kind):
     name = "substitution"
     spec = SubstitutionRule
     label = "ersättning (ord → enklare ord)"
-    marks_span = True
+    finds_words = True
 
     def compile(self, rules: Sequence[RuleRef], shared: Shared) -> KindPlan:
         for rule in rules:
