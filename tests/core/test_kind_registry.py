@@ -47,3 +47,15 @@ def test_no_module_outside_the_kinds_names_a_kind_model() -> None:
         if kinds_dir not in f.parents and re.search(rf"\b({models})\b", f.read_text("utf-8"))
     ]
     assert offenders == []
+
+
+def test_rules_from_text_load_like_a_rule_file() -> None:
+    rule = (
+        "id: klarsprak.erhalla\nkind: substitution\nlevel: hint\nmessage: Skriv {suggestion}.\n"
+        "explanation: x\nhandbook: x\nentries:\n  - match: [erhålla]\n    suggest: [få]\n"
+        "examples:\n  bad: ['Du kan [[erhålla]] hjälp.']\n  good: ['Du kan få hjälp.']\n"
+    )
+    book = load_rules_text(rule, "sv")
+    assert [r.id for r in book.rules] == ["klarsprak.erhalla"] and book.themes
+    with pytest.raises(RuleError, match="okänt språk"):
+        load_rules_text(rule, "de")

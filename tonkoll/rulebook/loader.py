@@ -146,6 +146,8 @@ def load_rules_text(text: str, language: str, *, run_examples: bool = True,
                     file: Path = TEXT_FILE) -> Rulebook:
     """Rules written in memory, in ``language``, through the same checks as a rule directory:
     safe YAML, schema, compile, language, ids and examples. ``file`` only names it in errors."""
+    if language not in LANGUAGES:
+        raise RuleError(file, 1, f"okänt språk '{language}'; välj sv eller en")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise RuleError(file, 1, f"texten är för stor (högst {MAX_BYTES} byte)")
     doc = as_rule_file(parse_yaml_text(text, file))
