@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
+from tonkoll.channels import Channel
 
-Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
+UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
 
 
 class ErrorOut(BaseModel):

@@ -22,8 +22,8 @@ import sys
 from pathlib import Path
 
 from bench.texts import DEFAULT_EVAL
+from tonkoll.channels import CHANNELS
 from tonkoll.engine.check import check_detailed
-from tonkoll.engine.plan import CHANNELS
 from tonkoll.rulebook.loader import load_rulebook
 from tonkoll.rulebook.model import Rulebook
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import re2
 
+from tonkoll.channels import CHANNELS
 from tonkoll.engine.lookup import PhraseLookup
 from tonkoll.engine.metric import Bound, upper_bound
 from tonkoll.engine.pattern import CompiledPattern, build_set, compile_pattern, prepare
@@ -19,8 +20,6 @@ from tonkoll.rulebook.schema import (
     PatternRule,
     SubstitutionRule,
 )
-
-CHANNELS = ("generic", "facebook", "x", "instagram", "linkedin")
 
 # Payload roles in the shared phrase lookup.
 HIT = "hit"  # substitution entry or existence phrase: the rule fires here

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tonkoll.channels import Channel
+
 THEMES: dict[str, str] = {
     "rost": "Personlig röst",
     "arlighet": "Ärlighet",
@@ -18,7 +20,6 @@ THEMES: dict[str, str] = {
 KINDS = ("substitution", "existence", "pattern", "passive", "metric", "absence")
 PLACEHOLDERS = frozenset({"match", "suggestion", "value", "limit"})
 Level = Literal["hint", "warning", "praise"]
-Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
 MetricName = Literal[
     "lix", "sentence_words", "chars", "exclamations", "caps_words", "hashtags", "emoji",
     "buzzword_density", "paragraph_words",
