@@ -7,4 +7,4 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
-CHANNELS: tuple[Channel, ...] = get_args(Channel)
+CHANNELS: tuple[str, ...] = get_args(Channel)  # plain str: the engine takes any str
