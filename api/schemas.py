@@ -7,11 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tonkoll.channels import Channel
 from tonkoll.rulebook.schema import Level
 
 UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
-
-Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
 
 
 class ErrorOut(BaseModel):

@@ -95,12 +95,12 @@ def _shadowing(owner: dict[tuple[str, tuple[str, ...]], LoadedRule]) -> list[str
 
 
 def _handbook_text() -> str | None:
-    root = Path(__file__).resolve().parent.parent.parent
-    for candidate in (root.parent / "shared" / "handbook", root / "docs" / "handbook"):
-        files = sorted(candidate.glob("*.txt")) if candidate.is_dir() else []
-        if files:
-            return " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in files)
-    return None
+    """The handbook text in the checkout's docs/handbook (None when installed without it)."""
+    folder = Path(__file__).resolve().parent.parent.parent / "docs" / "handbook"
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        return None
+    return " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in files)
 
 
 def run_rules_lint(rules: list[str] | None, out: TextIO | None = None) -> int:

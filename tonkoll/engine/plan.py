@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tonkoll.channels import CHANNELS
 from tonkoll.engine.kinds.base import KindPlan, Payload, RuleRef, Shared
 from tonkoll.engine.kinds.registry import KINDS, kind_of
 from tonkoll.engine.lookup import PhraseLookup
-
-CHANNELS = ("generic", "facebook", "x", "instagram", "linkedin")
 
 
 @dataclass(frozen=True, slots=True)

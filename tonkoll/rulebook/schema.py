@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from tonkoll.channels import Channel
+
 THEMES: dict[str, str] = {
     "rost": "Personlig röst",
     "arlighet": "Ärlighet",
@@ -20,7 +22,6 @@ THEMES: dict[str, str] = {
 PLACEHOLDERS = frozenset({"match", "suggestion", "value", "limit"})
 Level = Literal["hint", "warning", "praise"]
 LEVEL_WORDS: dict[str, str] = {"hint": "tips", "warning": "varning", "praise": "beröm"}  # Swedish
-Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
 RULE_ID = r"^[a-z]+\.[a-z0-9][a-z0-9-]*$"
 NonEmpty = Annotated[str, Field(min_length=1)]
 

@@ -9,6 +9,7 @@ from typing import Annotated, Literal, cast
 
 from pydantic import Field, model_validator
 
+from tonkoll.channels import Channel
 from tonkoll.engine.kinds.base import (
     MAX_SPANS,
     Hit,
@@ -22,7 +23,7 @@ from tonkoll.engine.kinds.base import (
 )
 from tonkoll.engine.metric import Bound, measure_sentences, measure_text, overflow_span, upper_bound
 from tonkoll.rulebook.markdown import md
-from tonkoll.rulebook.schema import Channel, NonEmpty, RuleBase
+from tonkoll.rulebook.schema import NonEmpty, RuleBase
 from tonkoll.text.segment import Segmentation
 
 MAX_CHANNELS = 16  # limits per channel kept ready
