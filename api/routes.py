@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 
-from api.convert import report_dict, scrub
+from api.convert import report_dict
 from api.errors import INTERNAL_MESSAGE, ApiError, log_unexpected
 from api.middleware import thousands
 from api.schemas import (
@@ -33,6 +33,7 @@ from tonkoll.config import Settings
 from tonkoll.engine import check
 from tonkoll.rulebook.model import LoadedRule
 from tonkoll.rulebook.store import RuleStore
+from tonkoll.text.surrogate import scrub
 
 log = logging.getLogger("tonkoll.web")
 
