@@ -20,14 +20,12 @@ from unicodedata import normalize
 
 from tonkoll.text.surrogate import scrub
 from tonkoll.text.tokens import (
-    ABBR_FOLD,
     ABBR_RE,
     BLANK_GROUPS,
     CLOSING,
     COMBINING,
     KIND_OF_GROUP,
     LINE_BREAK,
-    PLAIN_ABBR,
     RUN_DOT,
     RUN_EMOJI,
     RUN_GROUPS,
@@ -136,7 +134,8 @@ class _Builder:
         self.key = _nfc_lower if self.marks else str.lower  # a token's lookup key
         self.tokens: list[Token] = []
         self.sentences: list[Sentence] = []
-        self.by_kind: dict[str, list[Token]] = {}  # kinds in order of their first token
+        # Tokens by kind, the kinds in order of their first token.
+        self.by_kind: dict[str, list[Token]] = {}
         self.words = self.long_words = self.letters = 0
         self.group_start = 0  # index of the open group's first token
         self.group_words = 0  # words before the open group
@@ -154,13 +153,11 @@ class _Builder:
         return token
 
     def count_word(self, text: str) -> None:
+        """One more word (or abbreviation) and its letters; long with more than six (LIX)."""
+        letters = _count_letters(text)
         self.words += 1
-        self.count_letters(text)
-
-    def count_letters(self, word: str) -> None:
-        letters = _count_letters(word)
         self.letters += letters
-        if letters > 6:  # a long word (LIX)
+        if letters > 6:
             self.long_words += 1
 
     def word_run(self, match: re.Match[str], group: str) -> None:
@@ -210,20 +207,12 @@ class _Builder:
             self.letters += len(letters)
             self.long_words += long_words
         else:  # a hyphen, apostrophe, combining mark or ² is not a letter: count again
-            for word in words:
-                self.count_letters(word)
+            counts = [_count_letters(word) for word in words]
+            self.letters += sum(counts)
+            self.long_words += sum(1 for n in counts if n > 6)
 
     def final_abbreviation(self, word: str, end: int) -> re.Match[str] | None:
-        """The abbreviation that ``word`` (ending at ``end``) and the dot after it form, if any.
-
-        A set lookup first: the regex decides only for words that are abbreviations (folded
-        as the regex folds them).
-        """
-        if len(word) > 6:  # an abbreviation has at most six letters
-            return None
-        folded = word.lower() if word.isascii() else word.translate(ABBR_FOLD).lower()
-        if folded not in PLAIN_ABBR:
-            return None
+        """The abbreviation that ``word`` (ending at ``end``) and the dot after it form, if any."""
         return ABBR_RE.match(self.text, end - len(word))
 
     def add_abbreviation(self, start: int, end: int) -> None:

@@ -93,12 +93,7 @@ def _token_pattern(letter: str) -> re.Pattern[str]:
 
 
 _ABBR_TOKEN = rf"(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?i:{_ABBR_ALT})(?![\w])"
-ABBR_RE = re.compile(_ABBR_TOKEN)
-# Before a sentence-ending dot only an abbreviation without an inner dot can match, and only
-# when it is the whole word (case-insensitively): a set lookup spares most calls of ABBR_RE.
-# The regex also folds these four non-ASCII letters to ASCII ones (İ ı ~ i, ſ ~ s, Kelvin K ~ k).
-PLAIN_ABBR = frozenset(a[:-1] for a in _ABBREVIATIONS if "." not in a[:-1])
-ABBR_FOLD = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
+ABBR_RE = re.compile(_ABBR_TOKEN)  # is the last word of a run, with its dot, an abbreviation?
 TOKEN_RE = _token_pattern(r"[^\W\d_]")
 # Text typed on some systems spells å as a + U+030A: then a letter may carry combining accents,
 # and token keys are NFC-normalised so they still match the rules' words.
