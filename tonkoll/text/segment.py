@@ -94,9 +94,10 @@ def _count_letters(word: str) -> int:
     return len(word) if word.isalpha() else sum(1 for ch in word if ch.isalpha())
 
 
-# Speed-up kept by the 5 % rule (docs/engine.md): a NamedTuple's generated __new__ is a Python
-# function; building the tuple directly costs a quarter as much, and a post has hundreds of
-# tokens. Used only where tokens are made (``_Builder.add`` and ``add_words``), fields in order.
+# A speed-up below the 5 % bar, kept for the engine's time budget (docs/engine.md, "Speed"): a
+# NamedTuple's generated __new__ is a Python function; building the tuple directly costs a
+# quarter as much, and a post has hundreds of tokens. Used only where tokens are made
+# (``_Builder.add`` and ``add_words``), with every field in order.
 _new_tuple = tuple.__new__
 
 
