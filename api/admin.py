@@ -15,7 +15,7 @@ import time
 
 from fastapi import Request, Response
 
-from api.security import token_matches
+from api.deps import token_matches
 from tonkoll.config import Settings
 
 COOKIE = "tonkoll_admin"

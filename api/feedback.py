@@ -17,11 +17,11 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from pydantic import BaseModel, Field
 
+from api.deps import require_json, require_token
 from api.errors import ApiError, error_response
 from api.middleware import client_key
 from api.routes import ERRORS, _json_body, parse_body
 from api.schemas import ErrorOut
-from api.security import require_json, require_token
 from tonkoll.config import Settings
 from tonkoll.feedback.database import DatabaseError
 from tonkoll.feedback.events import FeedbackBatch, fold

@@ -19,10 +19,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api import stats_page
 from api.admin import end_session, is_admin, start_session
+from api.deps import token_matches
 from api.errors import ApiError
 from api.feedback import KeyLimiter
 from api.pages import PAGE_HEADERS
-from api.security import token_matches
+from tonkoll.channels import Channel
 from tonkoll.config import Settings
 from tonkoll.feedback.chart import weekly_svg
 from tonkoll.feedback.database import DatabaseError
@@ -45,7 +46,7 @@ router = APIRouter(include_in_schema=False)
 HEADERS = {**PAGE_HEADERS, "Cache-Control": "no-store"}
 
 Weeks = Annotated[int, Query()]
-Channel = Annotated[Literal["", "generic", "facebook", "x", "instagram", "linkedin"], Query()]
+ChannelQuery = Annotated[Channel | Literal[""], Query()]
 Language = Annotated[Literal["", "sv", "en"], Query()]
 SortKey = Annotated[Literal["regel", "visad", "tillampad", "ignorerad", "avstangd"], Query()]
 Order = Annotated[Literal["fallande", "stigande"], Query()]
@@ -89,7 +90,7 @@ def _read(store: FeedbackStore, period: Period, where: Filter
 
 
 @router.get("/statistik", response_class=HTMLResponse)
-async def overview(request: Request, veckor: Weeks = 12, kanal: Channel = "",
+async def overview(request: Request, veckor: Weeks = 12, kanal: ChannelQuery = "",
                    sprak: Language = "", sortera: SortKey = "visad",
                    ordning: Order = "fallande") -> Response:
     if (refusal := _gate(request)) is not None:
@@ -111,7 +112,7 @@ async def overview(request: Request, veckor: Weeks = 12, kanal: Channel = "",
 
 
 @router.get("/statistik/regel/{rule_id}", response_class=HTMLResponse)
-async def one_rule(request: Request, rule_id: str, veckor: Weeks = 12, kanal: Channel = "",
+async def one_rule(request: Request, rule_id: str, veckor: Weeks = 12, kanal: ChannelQuery = "",
                    sprak: Language = "") -> Response:
     if (refusal := _gate(request)) is not None:
         return refusal
@@ -135,7 +136,7 @@ async def one_rule(request: Request, rule_id: str, veckor: Weeks = 12, kanal: Ch
 
 
 @router.get("/statistik/export.csv")
-async def export_csv(request: Request, veckor: Weeks = 12, kanal: Channel = "",
+async def export_csv(request: Request, veckor: Weeks = 12, kanal: ChannelQuery = "",
                      sprak: Language = "", sortera: SortKey = "regel",
                      ordning: Order = "stigande") -> Response:
     if (refusal := _gate(request)) is not None:

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlencode
 
+from tonkoll.channels import CHANNELS
 from tonkoll.feedback.export import percent
 from tonkoll.feedback.stats import Period, RuleStats, WeekPoint
 from tonkoll.rulebook.model import Rulebook
 
 WEEKS = (4, 12, 26, 52)
-CHANNEL_WORDS = {"": "Alla kanaler", "generic": "Allmän", "facebook": "Facebook", "x": "X",
-                 "instagram": "Instagram", "linkedin": "LinkedIn"}
+_NAMES = {"generic": "Allmän", "x": "X", "linkedin": "LinkedIn"}
+CHANNEL_WORDS = {"": "Alla kanaler"} | {c: _NAMES.get(c, c.capitalize()) for c in CHANNELS}
 LANGUAGE_WORDS = {"": "Alla språk", "sv": "Svenska", "en": "Engelska"}
 COLUMNS = (("regel", "Regel"), ("visad", "Visad"), ("tillampad", "Tillämpad"),
            ("ignorerad", "Ignorerad"), ("avstangd", "Avstängd"))

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from tonkoll.rulebook.schema import Channel
+from tonkoll.channels import Channel
 
 EventKind = Literal["shown", "applied", "ignored", "disabled"]
 EVENT_KINDS: tuple[EventKind, ...] = ("shown", "applied", "ignored", "disabled")
