@@ -34,6 +34,9 @@ class FeedbackStore:
         self._tried = 0.0
         self._cleaned: date | None = None
         self._lock = threading.Lock()
+        # SQLite has one writer at a time; threads of this worker queue here, in order, rather
+        # than in SQLite's busy handler, which retries with growing sleeps (a long p99 tail).
+        self._write_lock = threading.Lock() if url.startswith("sqlite") else None
 
     def open(self) -> bool:
         """Migrate to the newest schema and connect; False (and logged) when it cannot."""
@@ -62,7 +65,11 @@ class FeedbackStore:
 
     def add(self, totals: Counter[CounterKey]) -> int:
         try:
-            added = record(self.engine, totals)
+            if self._write_lock is not None:
+                with self._write_lock:
+                    added = record(self.engine, totals)
+            else:
+                added = record(self.engine, totals)
         except SQLAlchemyError as exc:
             raise DatabaseError(f"kunde inte spara i {safe_url(self.url)} "
                                 f"({type(exc).__name__})") from exc
