@@ -59,6 +59,7 @@ counts = Table(
         "day", "rule_id", "language", "channel", "rules_version", "event", "replacement",
         "offered", name="feedback_counts_pkey",
     ),
+    sqlite_with_rowid=False,
 )
 KEY_COLUMNS = ("day", "rule_id", "language", "channel", "rules_version", "event",
                "replacement", "offered")

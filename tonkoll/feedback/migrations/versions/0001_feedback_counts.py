@@ -32,6 +32,9 @@ def upgrade() -> None:
             "day", "rule_id", "language", "channel", "rules_version", "event", "replacement",
             "offered", name="feedback_counts_pkey",
         ),
+        # SQLite: the rows live in the key's own b-tree, so a range of days is read in one
+        # sweep with its counts (a rowid table would look each count up: 2-3x slower).
+        sqlite_with_rowid=False,
     )
     # The retention cleanup deletes by day; the statistics read by day and rule.
     op.create_index("feedback_counts_rule_day", "feedback_counts", ["rule_id", "day"])
