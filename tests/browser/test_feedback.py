@@ -298,6 +298,23 @@ def test_statistik_needs_the_admin_key_and_shows_a_rule(browser: Any, service: A
     assert page.locator("svg.chart polyline").count() == 4
     page.screenshot(path=str(tmp_path / "statistik.png"), full_page=True)
 
+    # What a keyboard and screen-reader user needs (WCAG 2.1 AA, checked structurally).
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert page.locator("h1").count() == 1
+    unlabelled = page.evaluate("[...document.querySelectorAll('input:not([type=hidden]), select')]"
+                               ".filter(e => !e.labels.length).map(e => e.id)")
+    assert unlabelled == []
+    assert page.evaluate("document.getElementById(document.querySelector('svg.chart')"
+                         ".getAttribute('aria-labelledby').split(' ')[0]).textContent")
+    assert page.locator("table.rules caption").count() == 1
+    assert page.locator("table.rules thead th[scope=col]").count() == 5
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#innehall")
+
     page.click("a[aria-label^='Sortera efter avstängd']")
     page.wait_for_url("**sortera=avstangd**")
     assert "Avstängd" in page.locator("th[aria-sort]").inner_text()
