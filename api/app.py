@@ -76,6 +76,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, max_chars=settings.max_chars)
     if settings.rate_limit_per_minute:
         app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
+    if settings.try_rate_limit_per_minute:  # /v1/rules/try costs far more than a check
+        app.add_middleware(
+            RateLimit, per_minute=settings.try_rate_limit_per_minute, prefix="/v1/rules/try"
+        )
     app.add_middleware(ErrorShield)
     app.add_middleware(
         CORSMiddleware,

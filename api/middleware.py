@@ -78,7 +78,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class RateLimit:
-    """At most `per_minute` requests per token (or client address) to the guarded API paths.
+    """At most `per_minute` requests per client (address and token) to the guarded paths.
 
     Counts live in this worker's memory: with N workers a client can get up to N times the
     limit. For a strict global limit, limit at the load balancer.
@@ -115,13 +115,15 @@ class RateLimit:
 
 
 def client_key(scope: Scope) -> str:
-    """The bearer token (hashed, never kept in clear) or else the client's address."""
+    """The client's address and its bearer token (hashed, never kept in clear): a token that
+    IT shares among all staff must not become one budget for everyone."""
+    client = scope.get("client")
+    key = "addr:" + (client[0] if client else "unknown")
     auth = dict(scope["headers"]).get(b"authorization", b"")
     scheme, _, token = auth.partition(b" ")
     if scheme.lower() == b"bearer" and token.strip():
-        return "token:" + hashlib.sha256(token.strip()).hexdigest()[:24]
-    client = scope.get("client")
-    return "addr:" + (client[0] if client else "unknown")
+        key += " token:" + hashlib.sha256(token.strip()).hexdigest()[:24]
+    return key
 
 
 class ErrorShield:

@@ -41,7 +41,10 @@ class Settings(BaseSettings):
     api_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_origin_regex: str | None = EXTENSION_ORIGINS
-    rate_limit_per_minute: int = Field(default=0, ge=0)
+    # On by default (issue 13): typing in the extension sends at most ~90 checks a minute
+    # (700 ms debounce), so 300 leaves room for a few tabs; 0 turns it off.
+    rate_limit_per_minute: int = Field(default=300, ge=0)
+    try_rate_limit_per_minute: int = Field(default=30, ge=0)
     reload_interval: float = Field(default=0.5, ge=0.0, le=60.0)
     log_level: str = "INFO"
     host: str = "127.0.0.1"
