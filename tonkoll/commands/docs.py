@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -31,18 +32,24 @@ LEVEL_WORDS = {"hint": "tips", "warning": "varning", "praise": "beröm"}
 LANG_WORDS = {"sv": "svenska", "en": "engelska"}
 
 
+# Escaping (issue 13): rule text is text. Every line break (also a lone \r, which Markdown
+# reads as one) becomes a space, so no value starts a block such as a heading; a code span's
+# fence is longer than any backtick run inside, so no value closes it early.
+_LINE_BREAK = re.compile("\r\n?|[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 def _md(text: str) -> str:
     """Escape what Markdown would otherwise interpret in running text."""
     out = text.replace("\\", "\\\\")
     for ch in "*_`|<>[]":
         out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split("\n"))
+    return _LINE_BREAK.sub(" ", out)
 
 
 def _code(text: str) -> str:
-    """An inline code span that survives backticks inside."""
-    fence = "``" if "`" in text else "`"
-    pad = " " if "`" in text else ""
+    """An inline code span that nothing inside can close or break out of."""
+    text = _LINE_BREAK.sub(" ", text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
@@ -129,11 +136,12 @@ def generate(book: Rulebook) -> str:
     themes = [t for t in THEMES if any(r.theme == t for r in book.rules)]
     for theme in themes:
         count = sum(1 for r in book.rules if r.theme == theme)
-        lines.append(f"- [{book.themes.get(theme, THEMES[theme])}](#{theme}) – {count} regler")
+        lines.append(f"- [{_md(book.themes.get(theme, THEMES[theme]))}](#{theme}) – "
+                     f"{count} regler")
     lines.append("")
     for theme in themes:
         lines += [f'<a id="{theme}"></a>', "",
-                  f"## {book.themes.get(theme, THEMES[theme])} (`{theme}`)", ""]
+                  f"## {_md(book.themes.get(theme, THEMES[theme]))} (`{theme}`)", ""]
         for lang in ("sv", "en"):
             for rule in sorted((r for r in book.rules if r.theme == theme and r.language == lang),
                                key=lambda r: r.id):
