@@ -84,7 +84,8 @@ async def parse_body(request: Request, model: type[Body]) -> Body:
     lone surrogate escapes ("\\ud800"), which are valid JSON that the route scrubs."""
     try:
         data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: ~1,000
+        # levels of nesting (issue 13); JSONDecodeError is a ValueError
         error = {"type": "json_invalid", "loc": ("body",), "msg": "JSON decode error",
                  "input": {}, "ctx": {"error": type(exc).__name__}}
         raise RequestValidationError([error]) from None

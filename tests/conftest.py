@@ -63,6 +63,13 @@ class LiveServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
+@pytest.fixture(autouse=True)
+def test_client_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starlette's TestClient sends `Host: testserver`: the tests allow that name besides the
+    default loopback names (tests/web/test_hardening.py checks the default itself)."""
+    monkeypatch.setenv("TONKOLL_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver")
+
+
 @pytest.fixture
 def start_server(tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
     """Factory: start_server(rules_dirs=[...], env={...}) -> a started LiveServer."""

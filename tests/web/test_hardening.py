@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -83,3 +84,54 @@ def test_the_largest_allowed_try_stays_fast(client: TestClient) -> None:
     r = client.post("/v1/rules/try", json=body)
     assert r.status_code == 200 and r.json()["ok"] is True
     assert time.monotonic() - started < 2.0
+
+
+def test_deeply_nested_json_is_422_not_500(client: TestClient,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    body = '{"text": ' + "[" * 5_000 + "]" * 5_000 + "}"
+    r = client.post("/v1/check", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and r.json()["code"] == "invalid_json"
+    r = client.post("/v1/rules/try", content=body.replace("text", "yaml"),
+                    headers={"Content-Type": "application/json"})
+    assert r.status_code == 422
+    assert not [rec for rec in caplog.records if rec.levelname == "ERROR"]
+
+
+def test_host_header_is_checked(make_client, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("TONKOLL_ALLOWED_HOSTS")  # the defaults: loopback names only
+    client: TestClient = make_client()
+    for host in ("127.0.0.1:8000", "localhost", "LOCALHOST:1", "[::1]:8000", "::1"):
+        assert client.get("/v1/health", headers={"Host": host}).status_code == 200, host
+    for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example", "[::2]:80",
+                 "testserver"):
+        r = client.get("/v1/health", headers={"Host": host})
+        assert r.status_code == 400, host
+        assert r.json()["code"] == "invalid_host" and "TONKOLL_ALLOWED_HOSTS" in r.json()["message"]
+    assert client.post("/v1/check", json={"text": "Hej"},
+                       headers={"Host": "evil.example"}).status_code == 400
+    named: TestClient = make_client(allowed_hosts=["tonkoll.malmo.se"])
+    assert named.get("/regler", headers={"Host": "tonkoll.malmo.se"}).status_code == 200
+    assert named.get("/regler", headers={"Host": "localhost"}).status_code == 400
+    anyone: TestClient = make_client(allowed_hosts=["*"])
+    assert anyone.get("/v1/health", headers={"Host": "evil.example"}).status_code == 200
+
+
+def test_redirects_are_relative(client: TestClient) -> None:
+    r = client.get("/v1/health/", follow_redirects=False)
+    assert r.status_code in (307, 308) and r.headers["location"] == "/v1/health"
+    r = client.get("//evil.example/regler/", follow_redirects=False)
+    location = r.headers.get("location", "")
+    assert not location.startswith("//") and "://" not in location
+
+
+def test_docs_load_only_local_assets(client: TestClient) -> None:
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        sources = re.findall(r'(?:src|href)="([^"]+)"', html) + re.findall(
+            r"(?:url): '([^']+)'", html)
+        assert sources, page
+        assert all(s.startswith("/") for s in sources), sources
+        for source in sources:
+            assert client.get(source).status_code == 200, source
+    assert "swagger-ui-bundle.js" in client.get("/docs").text
+    assert client.get("/openapi.json").json()["info"]["title"] == "Tonkoll"
