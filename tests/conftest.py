@@ -63,11 +63,11 @@ class LiveServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.fixture(autouse=True)
-def test_client_host(monkeypatch: pytest.MonkeyPatch) -> None:
+def pytest_configure(config: pytest.Config) -> None:
     """Starlette's TestClient sends `Host: testserver`: the tests allow that name besides the
-    default loopback names (tests/web/test_hardening.py checks the default itself)."""
-    monkeypatch.setenv("TONKOLL_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver")
+    default loopback names, for the whole session (module-scoped apps too). The default itself
+    is checked in tests/web/test_hardening.py and test_config.py."""
+    os.environ["TONKOLL_ALLOWED_HOSTS"] = "localhost,127.0.0.1,::1,testserver"
 
 
 @pytest.fixture
