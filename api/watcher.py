@@ -10,6 +10,7 @@ never half of one. A refused reload keeps the last good book.
 from __future__ import annotations
 
 import logging
+import stat
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,7 +43,7 @@ def fingerprint(dirs: Iterable[Path]) -> Fingerprint:
                 st = path.stat()
             except OSError:
                 continue
-            if path.is_dir():
+            if stat.S_ISDIR(st.st_mode):
                 seen.append((str(path) + "/", 0, 0, st.st_mode))
             elif path.suffix in RULE_SUFFIXES:
                 seen.append((str(path), st.st_mtime_ns, st.st_size, st.st_mode))
