@@ -28,10 +28,10 @@ def thousands(n: int) -> str:
 
 def host_name(scope: Scope) -> str | None:
     """The Host header's name, lower case, without port or IPv6 brackets (None if absent)."""
-    raw = dict(scope["headers"]).get(b"host")
+    raw: bytes | None = dict(scope["headers"]).get(b"host")
     if raw is None:
         return None
-    host = raw.decode("latin-1").strip().lower()
+    host: str = raw.decode("latin-1").strip().lower()
     if host.startswith("["):
         return host[1 : host.find("]")] if "]" in host else host
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host

@@ -1,9 +1,10 @@
 """/regler: the rule reference for the comms team, from the rules the service uses right now.
 
-The content is the core's own generator (`tonkoll rules docs`, tonkoll.commands.docs.generate),
-rendered from Markdown to HTML with markdown-it-py, so the page and the Markdown reference
-never disagree. Rule text is text (issue 13): the generator escapes it, and raw HTML is off
-here, so nothing in a rule file can add an element to the page. The generator's own anchors
+The content is the domain's own generator (tonkoll.rulebook.reference.generate, which
+`tonkoll rules docs` writes to docs/rules.md), rendered from Markdown to HTML with
+markdown-it-py, so the page and the Markdown reference never disagree. Rule text is text
+(issue 13): the generator escapes it (tonkoll.rulebook.markdown), and raw HTML is off here, so
+nothing in a rule file can add an element to the page. The generator's own anchors
 (`<a id="theme">`, for docs/rules.md) become ids on the theme headings instead.
 
 The page is rendered once per loaded rule book and kept: it is open to everyone and cost
@@ -19,8 +20,8 @@ from html import escape
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
-from tonkoll.commands.docs import generate
 from tonkoll.rulebook.model import Rulebook
+from tonkoll.rulebook.reference import generate
 from tonkoll.rulebook.schema import THEMES
 
 _ANCHOR = re.compile(r'<a id="([a-z]+)"></a>')
