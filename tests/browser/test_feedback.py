@@ -195,6 +195,41 @@ def test_extension_sends_counts_and_never_text(extension_browser: Any, page_serv
     ext.configure(disabledRules=[])
 
 
+def test_fifty_waiting_events_go_out_at_once(extension_browser: Any, recorder: Recorder) -> None:
+    """The queue's own code (lib/feedback.js) in an extension page: 50 counted events are sent
+    without waiting for the minute; the channel is the one the background passes, and the
+    counts are folded per rule and event."""
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=recorder.base_url, feedback=True)
+    page = ext.context.new_page()
+    page.goto(ext.url("consent/consent.html?queue"))
+    page.add_script_tag(url=ext.url("lib/service.js"))
+    page.add_script_tag(url=ext.url("lib/feedback.js"))
+    page.evaluate("chrome.storage.session.set({feedbackQueue: {}})")
+    waiting = page.evaluate("""async () => {
+      const T = globalThis.Tonkoll;
+      const settings = await T.loadSettings();
+      const e = {rule_id: 'rost.man', event: 'ignored', language: 'sv', rules_version: 'v1'};
+      // Only known fields are read: a stray `text` never reaches the queue or the service.
+      const some = [...Array(48).fill(e), {...e, text: 'utkast'}];
+      const first = await T.countFeedback(some, 'x', settings);
+      const bad = [{...e, rule_id: 'Inte ett id'}, {...e, event: 'x'}, {...e, language: 'de'},
+                   {...e, event: 'applied', replacement: 99}];
+      await T.countFeedback(bad, 'x', settings);  // malformed: dropped
+      const applied = {...e, event: 'applied', replacement: 1};
+      return [first, await T.countFeedback([applied], 'x', settings)];
+    }""")
+    assert waiting == [49, 50]
+    wait_until(lambda: recorder.feedback_bodies())
+    (body,) = recorder.feedback_bodies()
+    assert sorted((e["event"], e["count"], e.get("replacement")) for e in body["events"]) == [
+        ("applied", 1, 1), ("ignored", 49, None)]
+    assert {e["channel"] for e in body["events"]} == {"x"}
+    assert "utkast" not in json.dumps(body)
+    assert page.evaluate("chrome.storage.session.get('feedbackQueue')") == {"feedbackQueue": {}}
+    page.close()
+
+
 def test_nothing_without_consent_or_with_the_option_off(extension_browser: Any,
                                                         page_server: Any,
                                                         recorder: Recorder) -> None:
