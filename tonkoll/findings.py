@@ -35,6 +35,7 @@ class Finding:
     spans: tuple[Span, ...] = ()
     impact: int = 0
     primary: bool = False
+    replacements: tuple[str, ...] = ()  # exact texts to put in place of offset/length
 
 
 # The engine builds a Span per underline, a Finding per hint and a Report for every post. The
@@ -67,12 +68,13 @@ _FINDING_SET = _setters(Finding)
 def new_finding(
     rule_id: str, theme: str, level: Level, message: str, explanation: str, handbook: str,
     offset: int, length: int, matched: str, suggestions: tuple[str, ...],
-    spans: tuple[Span, ...], impact: int, primary: bool,
+    spans: tuple[Span, ...], impact: int, primary: bool, replacements: tuple[str, ...] = (),
 ) -> Finding:
     """Finding(...) with every field in order, built faster (see above)."""
     f: Finding = _new(Finding)
     (set_rule_id, set_theme, set_level, set_message, set_explanation, set_handbook, set_offset,
-     set_length, set_matched, set_suggestions, set_spans, set_impact, set_primary) = _FINDING_SET
+     set_length, set_matched, set_suggestions, set_spans, set_impact, set_primary,
+     set_replacements) = _FINDING_SET
     set_rule_id(f, rule_id)
     set_theme(f, theme)
     set_level(f, level)
@@ -86,6 +88,7 @@ def new_finding(
     set_spans(f, spans)
     set_impact(f, impact)
     set_primary(f, primary)
+    set_replacements(f, replacements)
     return f
 
 

@@ -10,6 +10,7 @@ import re2
 from tonkoll.engine.lookup import PhraseLookup
 from tonkoll.engine.metric import Bound, upper_bound
 from tonkoll.engine.pattern import CompiledPattern, build_set, compile_pattern, prepare
+from tonkoll.engine.replace import Readings, VerbError, entry_phrases, entry_table
 from tonkoll.rulebook.model import LoadedRule
 from tonkoll.rulebook.schema import (
     AbsenceRule,
@@ -71,6 +72,7 @@ class FindingText:
     handbook: str
     by_entry: tuple[tuple[str, ...], ...]  # substitution: suggestions per entry
     suggest: tuple[str, ...]  # existence, pattern: the suggestions of every hit
+    replace_by_entry: tuple[dict[str, Readings], ...] = ()  # substitution: matched -> readings
 
     def suggestions(self, entry: int) -> tuple[str, ...]:
         if self.by_entry:
@@ -83,13 +85,15 @@ def finding_text(rule: LoadedRule) -> FindingText:
     message = spec.message
     by_entry: tuple[tuple[str, ...], ...] = ()
     suggest: tuple[str, ...] = ()
+    replace_by_entry: tuple[dict[str, Readings], ...] = ()
     if isinstance(spec, SubstitutionRule):
         by_entry = tuple(tuple(e.suggest) for e in spec.entries)
+        replace_by_entry = tuple(entry_table(e) for e in spec.entries)
     elif isinstance(spec, (ExistenceRule, PatternRule)):
         suggest = tuple(spec.suggest)
     return FindingText(message, "{" in message or "}" in message,
                        "{value" in message or "{limit" in message, spec.explanation,
-                       spec.handbook, by_entry, suggest)
+                       spec.handbook, by_entry, suggest, replace_by_entry)
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,11 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
         spec = rule.spec
         if isinstance(spec, SubstitutionRule):
             for e_index, entry in enumerate(spec.entries):
-                for form in entry.match:
+                try:
+                    phrases = entry_phrases(entry)
+                except VerbError as exc:
+                    raise PlanError(rule, str(exc), "entries") from exc
+                for form in phrases:
                     add(form, (rule.index, HIT, e_index), rule)
         elif isinstance(spec, ExistenceRule):
             for phrase in spec.phrases:

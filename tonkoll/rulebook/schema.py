@@ -16,7 +16,7 @@ THEMES: dict[str, str] = {
     "kanal": "Kanal",
 }
 KINDS = ("substitution", "existence", "pattern", "passive", "metric", "absence")
-PLACEHOLDERS = frozenset({"match", "suggestion", "value", "limit"})
+PLACEHOLDERS = frozenset({"match", "suggestion", "replacement", "value", "limit"})
 Level = Literal["hint", "warning", "praise"]
 Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
 MetricName = Literal[
@@ -53,21 +53,46 @@ class RuleBase(_Strict):
             fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
         except ValueError as exc:
             raise ValueError(
-                "klammerfel i message: skriv {match}, {suggestion}, {value} eller {limit}"
+                "klammerfel i message: skriv {match}, {suggestion}, {replacement}, {value} "
+                "eller {limit}"
             ) from exc
         for name in fields:
             if name not in PLACEHOLDERS:
                 shown = "{" + name + "}"
                 raise ValueError(
                     f"okänd platshållare {shown} i message; tillåtna: {{match}}, "
-                    "{suggestion}, {value}, {limit}"
+                    "{suggestion}, {replacement}, {value}, {limit}"
                 )
         return value
 
 
 class Entry(_Strict):
-    match: list[NonEmpty] = Field(min_length=1)
+    """One substitution: either `match:` (every form listed) or `verb:` (a base form; every
+    form comes from the bundled morphology and the replacements are inflected alike)."""
+
+    match: list[NonEmpty] = Field(default_factory=list)
+    verb: NonEmpty | None = None
     suggest: list[NonEmpty] = Field(default_factory=list)
+    replace: list[NonEmpty] | None = None  # what to put in place (default: suggest); [] = none
+    forms: dict[str, NonEmpty | list[NonEmpty]] = Field(default_factory=dict)  # verb: by hand
+    passive: Literal["passive", "active"] = "passive"  # verb: påbörjas -> börjar with active
+
+    @model_validator(mode="after")
+    def _match_or_verb(self) -> Entry:
+        if bool(self.match) == (self.verb is not None):
+            raise ValueError("skriv antingen match: (alla former) eller verb: (grundformen)")
+        if self.forms and self.verb is None:
+            raise ValueError("forms: hör till verb:")
+        from tonkoll.text.morph import TAGS
+
+        unknown = [t for t in self.forms if t not in TAGS]
+        if unknown:
+            raise ValueError(f"okänd form i forms: {', '.join(unknown)}; "
+                             f"tillåtna: {', '.join(TAGS)}")
+        return self
+
+    def replacements(self) -> list[str]:
+        return list(self.suggest if self.replace is None else self.replace)
 
 
 class SubstitutionRule(RuleBase):

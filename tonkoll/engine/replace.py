@@ -1,0 +1,232 @@
+"""Replacements: the exact text to put in place of a finding's span.
+
+Word level (substitution rules), worked out once at load time:
+- a `verb:` entry gives a base form ("erhålla", "fatta beslut", "upphöra att"); every form of
+  its first word comes from the bundled morphology (tonkoll.text.morph), the rest is kept, and
+  each form is matched. Its replacements are the entry's `replace:` (default: `suggest:`) base
+  forms, inflected like the matched form: erhöll -> fick, fattat beslut -> beslutat,
+  påbörjades -> påbörjades/började (see `passive: active`).
+- a `match:` entry lists its forms; its replacements are `replace:` (default: `suggest:`) as
+  written, for every form.
+Construction level (passive, "man", broadcast openers …): tonkoll.text.rewrite, per finding.
+
+Case follows the matched text: a capital first letter stays a capital ("Samtliga" -> "Alla").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from types import ModuleType
+from typing import Protocol
+
+from tonkoll.text import morph
+from tonkoll.text.segment import Segmentation, Token
+
+rewrite: ModuleType | None
+try:  # the construction rewrites (branch `construct`)
+    from tonkoll.text import rewrite
+except ImportError:  # pragma: no cover - until that branch is merged
+    rewrite = None
+
+MAX_REPLACEMENTS = 3  # offered per finding (LanguageTool shows a few, best first)
+
+# A verb entry's s-passive forms: kept passive (erläggs -> betalas) or made active
+# (påbörjas -> börjar: the plain verb is intransitive).
+PASSIVE_TO_ACTIVE = {"inf.pass": "inf", "pres.pass": "pres", "pret.pass": "pret",
+                     "sup.pass": "sup"}
+
+
+class VerbError(ValueError):
+    """A verb entry the morphology cannot inflect (the loader names the rule and line)."""
+
+
+def _split(phrase: str) -> tuple[str, str]:
+    head, _, tail = phrase.strip().partition(" ")
+    return head, tail.strip()
+
+
+def _join(head: str, tail: str) -> str:
+    return f"{head} {tail}" if tail else head
+
+
+def verb_forms(verb: str, hand: Mapping[str, str | Sequence[str]] | None = None
+               ) -> list[tuple[str, str]]:
+    """(tag, phrase) for every matched form of a verb entry, preferred forms first."""
+    head, tail = _split(verb)
+    paradigm = dict(morph.paradigm(head))
+    for tag, listed in (hand or {}).items():
+        extra = (listed,) if isinstance(listed, str) else tuple(listed)
+        paradigm[tag] = extra + tuple(f for f in paradigm.get(tag, ()) if f not in extra)
+    if not paradigm:
+        raise VerbError(
+            f"verbet '{head}' finns inte i formdata (tonkoll/data/sv_verbs.json): kör "
+            "python scripts/build_morph.py, eller skriv formerna själv under forms:")
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for tag in morph.FINITE_AND_INFINITE:
+        for form in paradigm.get(tag, ()):
+            phrase = _join(form, tail)
+            if phrase.lower() not in seen:
+                seen.add(phrase.lower())
+            out.append((tag, phrase))
+    return out
+
+
+def inflect_phrase(base: str, tag: str) -> str | None:
+    """A replacement's base form ("ta emot", "säga ja till") in the form ``tag``."""
+    head, tail = _split(base)
+    if tail and tag.startswith("part"):
+        return None  # a participle of a particle verb needs the words reordered (mottagen)
+    form = morph.inflect(head, tag)
+    if form is None:
+        if tag == "inf" or (tag == "imp" and not morph.known(head)):
+            form = head
+        else:
+            return None
+    return _join(form, tail)
+
+
+Readings = tuple[tuple[str, tuple[str, ...]], ...]  # (tag, replacements) per reading of a form
+
+# Before these words an -as form or a bare stem is an infinitive ("ska påbörjas" -> "ska
+# börja"); elsewhere the finite reading comes first ("Renoveringen påbörjas" -> "börjar").
+INFINITIVE_BEFORE = frozenset(
+    "att ska skall kan kunde måste bör borde får fick vill ville skulle brukar behöver "
+    "behövde tänker slipper lär torde måste inte också".split())
+
+
+def verb_replacements(verb: str, bases: Iterable[str], passive: str = "passive",
+                      hand: Mapping[str, str | Sequence[str]] | None = None,
+                      ) -> dict[str, Readings]:
+    """lower-case matched phrase -> its readings with their replacements, for one verb entry."""
+    bases = list(bases)
+    out: dict[str, dict[str, list[str]]] = {}
+    for tag, phrase in verb_forms(verb, hand):
+        target = PASSIVE_TO_ACTIVE.get(tag, tag) if passive == "active" else tag
+        found = out.setdefault(phrase.lower(), {}).setdefault(tag, [])
+        for base in bases:
+            value = inflect_phrase(base, target)
+            if value is not None and value not in found:
+                found.append(value)
+    return {phrase: tuple((tag, tuple(values)) for tag, values in readings.items())
+            for phrase, readings in out.items()}
+
+
+def choose(readings: Readings, previous: str) -> tuple[str, ...]:
+    """The replacements of a matched form, the reading that fits the word before it first."""
+    if len(readings) == 1:
+        return readings[0][1]
+    infinitive = previous in INFINITIVE_BEFORE
+    if previous:  # the imperative only starts a sentence ("Upphör …" vs "Bussen upphör att")
+        readings = tuple(r for r in readings if r[0] != "imp") or readings
+    ordered = sorted(readings, key=lambda r: r[0].startswith("inf") != infinitive)
+    out: list[str] = []
+    for _tag, values in ordered:
+        out.extend(v for v in values if v not in out)
+    return tuple(out)
+
+
+def follow_case(matched: str, value: str) -> str:
+    """The replacement with the matched text's capital first letter (sentence start)."""
+    if value and matched[:1].isupper() and value[:1].islower():
+        return value[:1].upper() + value[1:]
+    return value
+
+
+def fit_span(sentence_start: int, text: str, start: int, end: int,
+             rewrites: Sequence[tuple[int, int, str]], limit: int = 3,
+             ) -> tuple[int, int, tuple[str, ...]]:
+    """The finding's span widened to cover every rewrite region (offsets in the sentence), and
+    each rewrite's value padded with the text between its region and that span, so that every
+    value replaces the same span. Capital first letter when the span starts the sentence."""
+    kept = [r for r in rewrites[:limit] if r[0] < r[1] or r[2]]
+    if not kept:
+        return start, end, ()
+    lo = min([start - sentence_start] + [r[0] for r in kept])
+    hi = max([end - sentence_start] + [r[1] for r in kept])
+    sentence = text[sentence_start:]
+    values: list[str] = []
+    for r_start, r_end, value in kept:
+        full = sentence[lo:r_start] + value + sentence[r_end:hi]
+        if lo == 0:
+            full = follow_case(sentence[:1], full)
+        if full not in values and full != sentence[lo:hi]:
+            values.append(full)
+    return sentence_start + lo, sentence_start + hi, tuple(values)
+
+
+class EntryLike(Protocol):
+    match: list[str]
+    verb: str | None
+    forms: dict[str, str | list[str]]
+    passive: str
+
+    def replacements(self) -> list[str]: ...
+
+
+def entry_table(entry: EntryLike) -> dict[str, Readings]:
+    """lower-case phrase -> readings, for one substitution entry (match: or verb:)."""
+    if entry.verb is not None:
+        return verb_replacements(entry.verb, entry.replacements(), entry.passive, entry.forms)
+    values = tuple(entry.replacements())
+    return {form.lower(): (("", values),) for form in entry.match}
+
+
+def entry_phrases(entry: EntryLike) -> list[str]:
+    """The phrases an entry matches, as the lookup and the rule reference list them."""
+    if entry.verb is not None:
+        return list(dict.fromkeys(p for _, p in verb_forms(entry.verb, entry.forms)))
+    return list(entry.match)
+
+
+class _TextsLike(Protocol):
+    replace_by_entry: tuple[dict[str, Readings], ...]
+
+
+def _previous_word(seg: Segmentation, start: int) -> str:
+    tokens = seg.tokens
+    i = bisect_left(tokens, start, key=_token_start) - 1
+    while i >= 0 and tokens[i].kind not in ("word", "abbr"):
+        if tokens[i].kind == "end":
+            return ""
+        i -= 1
+    if i < 0 or tokens[i].sentence != seg.sentence_at(start):
+        return ""
+    return tokens[i].lower
+
+
+def _token_start(token: Token) -> int:
+    return token.start
+
+
+def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentation,
+                     start: int, end: int, language: str,
+                     ) -> tuple[tuple[str, ...], int, int]:
+    """(replacements, start, end) of one finding: its first hit's span, widened when a
+    construction rewrite needs more words. Called once per finding, never per token."""
+    text = seg.text
+    tables = texts.replace_by_entry
+    if tables and 0 <= entry < len(tables):
+        matched = text[start:end]
+        readings = tables[entry].get(matched.lower())
+        if readings is None:  # spacing differs from the rule ("i  enlighet med")
+            readings = tables[entry].get(" ".join(matched.lower().split()))
+        if not readings:
+            return (), start, end
+        values = choose(readings, _previous_word(seg, start))
+        return tuple(follow_case(matched, v) for v in values[:MAX_REPLACEMENTS]), start, end
+    if rewrite is None or rule_id not in rewrite.RULE_IDS:
+        return (), start, end
+    sentence = seg.sentences[seg.sentence_at(start)]
+    s_start = sentence.start
+    found = rewrite.rewrites(rule_id, text[s_start:sentence.end], start - s_start,
+                             end - s_start, language)
+    if not found:
+        return (), start, end
+    new_start, new_end, values = fit_span(s_start, text[:sentence.end], start, end,
+                                          [(r[0], r[1], r[2]) for r in found],
+                                          MAX_REPLACEMENTS)
+    if not values:
+        return (), start, end
+    return values, new_start, new_end
