@@ -88,7 +88,7 @@ def finding_text(rule: LoadedRule) -> FindingText:
     replace_by_entry: tuple[dict[str, Readings], ...] = ()
     if isinstance(spec, SubstitutionRule):
         by_entry = tuple(tuple(e.suggest) for e in spec.entries)
-        replace_by_entry = tuple(entry_table(e) for e in spec.entries)
+        replace_by_entry = tuple(entry_table(e, rule.language) for e in spec.entries)
     elif isinstance(spec, (ExistenceRule, PatternRule)):
         suggest = tuple(spec.suggest)
     return FindingText(message, "{" in message or "}" in message,
@@ -173,7 +173,7 @@ def build_plan(rules: Sequence[LoadedRule]) -> LanguagePlan:
         if isinstance(spec, SubstitutionRule):
             for e_index, entry in enumerate(spec.entries):
                 try:
-                    phrases = entry_phrases(entry)
+                    phrases = entry_phrases(entry, rule.language)
                 except VerbError as exc:
                     raise PlanError(rule, str(exc), "entries") from exc
                 for form in phrases:

@@ -50,21 +50,21 @@ def _join(head: str, tail: str) -> str:
     return f"{head} {tail}" if tail else head
 
 
-def verb_forms(verb: str, hand: Mapping[str, str | Sequence[str]] | None = None
-               ) -> list[tuple[str, str]]:
+def verb_forms(verb: str, hand: Mapping[str, str | Sequence[str]] | None = None,
+               language: str = "sv") -> list[tuple[str, str]]:
     """(tag, phrase) for every matched form of a verb entry, preferred forms first."""
     head, tail = _split(verb)
-    paradigm = dict(morph.paradigm(head))
+    paradigm = dict(morph.paradigm(head, language))
     for tag, listed in (hand or {}).items():
         extra = (listed,) if isinstance(listed, str) else tuple(listed)
         paradigm[tag] = extra + tuple(f for f in paradigm.get(tag, ()) if f not in extra)
     if not paradigm:
         raise VerbError(
-            f"verbet '{head}' finns inte i formdata (tonkoll/data/sv_verbs.json): kör "
+            f"verbet '{head}' finns inte i formdata (tonkoll/data/{language}_verbs.json): kör "
             "python scripts/build_morph.py, eller skriv formerna själv under forms:")
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for tag in morph.FINITE_AND_INFINITE:
+    for tag in morph.MATCHED.get(language, morph.MATCHED["sv"]):
         for form in paradigm.get(tag, ()):
             phrase = _join(form, tail)
             if phrase.lower() not in seen:
@@ -73,14 +73,14 @@ def verb_forms(verb: str, hand: Mapping[str, str | Sequence[str]] | None = None
     return out
 
 
-def inflect_phrase(base: str, tag: str) -> str | None:
+def inflect_phrase(base: str, tag: str, language: str = "sv") -> str | None:
     """A replacement's base form ("ta emot", "säga ja till") in the form ``tag``."""
     head, tail = _split(base)
     if tail and tag.startswith("part"):
         return None  # a participle of a particle verb needs the words reordered (mottagen)
-    form = morph.inflect(head, tag)
+    form = morph.inflect(head, tag, language)
     if form is None:
-        if tag == "inf" or (tag == "imp" and not morph.known(head)):
+        if tag == "inf" or (tag == "imp" and not morph.known(head, language)):
             form = head
         else:
             return None
@@ -98,15 +98,15 @@ INFINITIVE_BEFORE = frozenset(
 
 def verb_replacements(verb: str, bases: Iterable[str], passive: str = "passive",
                       hand: Mapping[str, str | Sequence[str]] | None = None,
-                      ) -> dict[str, Readings]:
+                      language: str = "sv") -> dict[str, Readings]:
     """lower-case matched phrase -> its readings with their replacements, for one verb entry."""
     bases = list(bases)
     out: dict[str, dict[str, list[str]]] = {}
-    for tag, phrase in verb_forms(verb, hand):
+    for tag, phrase in verb_forms(verb, hand, language):
         target = PASSIVE_TO_ACTIVE.get(tag, tag) if passive == "active" else tag
         found = out.setdefault(phrase.lower(), {}).setdefault(tag, [])
         for base in bases:
-            value = inflect_phrase(base, target)
+            value = inflect_phrase(base, target, language)
             if value is not None and value not in found:
                 found.append(value)
     return {phrase: tuple((tag, tuple(values)) for tag, values in readings.items())
@@ -165,18 +165,19 @@ class EntryLike(Protocol):
     def replacements(self) -> list[str]: ...
 
 
-def entry_table(entry: EntryLike) -> dict[str, Readings]:
+def entry_table(entry: EntryLike, language: str = "sv") -> dict[str, Readings]:
     """lower-case phrase -> readings, for one substitution entry (match: or verb:)."""
     if entry.verb is not None:
-        return verb_replacements(entry.verb, entry.replacements(), entry.passive, entry.forms)
+        return verb_replacements(entry.verb, entry.replacements(), entry.passive, entry.forms,
+                                 language)
     values = tuple(entry.replacements())
     return {form.lower(): (("", values),) for form in entry.match}
 
 
-def entry_phrases(entry: EntryLike) -> list[str]:
+def entry_phrases(entry: EntryLike, language: str = "sv") -> list[str]:
     """The phrases an entry matches, as the lookup and the rule reference list them."""
     if entry.verb is not None:
-        return list(dict.fromkeys(p for _, p in verb_forms(entry.verb, entry.forms)))
+        return list(dict.fromkeys(p for _, p in verb_forms(entry.verb, entry.forms, language)))
     return list(entry.match)
 
 

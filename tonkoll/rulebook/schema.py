@@ -83,12 +83,13 @@ class Entry(_Strict):
             raise ValueError("skriv antingen match: (alla former) eller verb: (grundformen)")
         if self.forms and self.verb is None:
             raise ValueError("forms: hör till verb:")
-        from tonkoll.text.morph import TAGS
+        from tonkoll.text.morph import EN_TAGS, TAGS
 
-        unknown = [t for t in self.forms if t not in TAGS]
+        allowed = dict.fromkeys(TAGS + EN_TAGS)
+        unknown = [t for t in self.forms if t not in allowed]
         if unknown:
             raise ValueError(f"okänd form i forms: {', '.join(unknown)}; "
-                             f"tillåtna: {', '.join(TAGS)}")
+                             f"tillåtna: {', '.join(allowed)}")
         return self
 
     def replacements(self) -> list[str]:
