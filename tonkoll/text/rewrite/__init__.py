@@ -45,6 +45,10 @@ def rewrites(rule_id: str, sentence: str, start: int, end: int, language: str) -
     out: list[Rewrite] = []
     for construction in _BY_RULE.get(rule_id, ()):
         for s, e, value in construction(sentence, start, end):
+            if s == 0 and value and not sentence[:1].isalpha():  # "40 fordon …" → "Vi …"
+                value = value[:1].upper() + value[1:]
+            elif sentence[s:e].isupper() and len(sentence[s:e]) > 1:  # "KAN MAN" → "KAN DU"
+                value = value.upper()
             rw = Rewrite(s, e, value)
             if s < end and e > start and value and rw not in out \
                     and value != sentence[s:e]:

@@ -38,7 +38,8 @@ READER, CITY = _table(_READER), _table(_CITY)
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _REQUEST = frozenset({"must", "should"})
 _MODALS = frozenset({"must", "should", "will", "can", "may", "could", "would", "might"})
-_PARTICLES = frozenset({"in", "out", "up", "down", "back", "off", "away"})
+_PARTICLES = frozenset({"out", "up", "down", "back", "off", "away"})
+_IN_VERBS = frozenset({"fill", "hand", "send", "turn", "check", "log", "sign"})  # "filled in"
 _OBJECT = {"you": "you", "they": "them", "he": "him", "she": "her", "i": "me", "it": "it"}
 _SUBJECT = {"us": "we", "me": "I", "them": "they", "him": "he", "her": "she", "you": "you"}
 _AGENT_DET = frozenset({"the", "our", "a", "an", "your", "their", "its", "local", "city"})
@@ -103,7 +104,8 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     first = clause_start(sentence, ws, k)
     base, past, pp = READER.get(ws[p].low) or CITY[ws[p].low]
     last, particle, j = p, "", p + 1
-    if j < len(ws) and ws[j].low in _PARTICLES and not sentence[ws[p].end:ws[j].start].strip():
+    if j < len(ws) and (ws[j].low in _PARTICLES or ws[j].low == "in" and base in _IN_VERBS) \
+            and not sentence[ws[p].end:ws[j].start].strip():
         particle, last, j = ws[j].low, j, j + 1
     agent = None
     if j < len(ws) and ws[j].low == "by":
@@ -128,9 +130,12 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     else:
         return []
     if modal in ("is", "are"):
+        if ws[p].low in ("closed", "opened"):
+            return []  # "is closed on Mondays" says how it is, not what we do
         return [(*region, _join(actor, "do not" if neg else "", base, particle, subject))]
     if modal in ("was", "were"):
-        return [] if neg else [(*region, _join(actor, past, particle, subject))]
+        history = any(w.low.isdigit() and len(w.low) == 4 for w in ws) or "ago" in sentence
+        return [] if neg or history else [(*region, _join(actor, past, particle, subject))]
     if modal in ("has", "have", "had"):
         have = "had" if modal == "had" else "have" if actor in ("we", "I", "you", "they") else "has"
         return [(*region, _join(actor, have, no, pp, particle, subject))]
@@ -144,8 +149,11 @@ def drop_opener(sentence: str, start: int, end: int) -> list[tuple[int, int, str
     ws = [w for w in words(sentence) if w.start >= end]
     gap = sentence[end:ws[0].start] if ws else ""
     if ws and ws[0].low == "that":
-        ws, gap = ws[1:], ""
-    if len(ws) < 2 or ws[0].low in _OPENER_NEXT_STOP or gap.strip() not in ("", ":", ","):
+        ws, gap = ws[1:], ":"
+    elif sentence[start:end].lower().endswith(" that"):
+        gap = ":"
+    # Without "that" or a colon the opener's verb may take an object: "Please note the hours".
+    if len(ws) < 2 or ws[0].low in _OPENER_NEXT_STOP or gap.strip() not in (":", ","):
         return []
     return [(start, ws[0].end, ws[0].text)]
 

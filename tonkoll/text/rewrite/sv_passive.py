@@ -9,6 +9,7 @@ safely, and a passive whose actor it cannot tell.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from tonkoll.text.rewrite.sv_verbs import PLAIN, VERBS, Verb, analyse_passive, is_city, is_reader
@@ -26,6 +27,11 @@ REQUEST = frozenset({"ska", "skall", "måste", "bör", "behöver"})
 ADVERBS = frozenset({"inte", "ej", "också", "även", "redan", "snart", "aldrig", "alltid",
                      "tyvärr", "nu", "därför", "fortfarande"})
 PARTICLES = frozenset({"in", "ut", "upp", "ner", "fram", "bort"})
+# After a particle that can also be a preposition ("tas med" / "tas med vatten") only these may
+# follow, or nothing.
+_AFTER_PARTICLE = frozenset({"till", "på", "i", "senast", "före", "innan", "efter", "under",
+                             "vid", "när", "om", "från", "av", "inom", "nu", "i dag", "direkt",
+                             "genast", "helst", "gärna", "så", "för", "mellan"})
 _PARTICLE_VERBS = {"av": {"stänga", "spärra", "koppla", "ta", "säga", "skruva"},
                    "om": {"bygga", "göra", "måla", "starta"}, "med": {"ta"}, "i": {"fylla"},
                    "under": {"skriva"}, "emot": {"ta"}}
@@ -40,7 +46,18 @@ _FIRST_NOT_SUBJECT = frozenset({"i", "på", "under", "från", "till", "efter", "
                                 "vid", "med", "för", "sedan", "nu", "då", "därför", "idag",
                                 "snart", "tyvärr", "också", "även", "hur", "varför", "vad",
                                 "vem", "vilka", "vilken", "när", "så", "inom", "genom", "utan",
-                                "mellan", "enligt", "kanske"})
+                                "mellan", "enligt", "kanske", "varje", "nästa", "förra", "denna",
+                                "numera", "ibland", "ofta", "sällan", "dagligen", "årligen",
+                                "igår", "imorgon", "ikväll", "nyligen", "tidigare", "senare",
+                                "därefter", "först", "äntligen", "just", "dessutom", "alltså",
+                                "härmed", "samtidigt", "redan", "hittills", "sen"})
+# A subject that ends in one of these is a fronted time adverbial ("Varje vecka registreras …").
+_QUANTIFIERS = frozenset({"alla", "ingen", "inga", "någon", "några", "många", "allt",
+                         "ingenting", "något", "somliga", "var", "vem"})
+_TIME_NOUNS = ("dag", "dagen", "vecka", "veckan", "månad", "månaden", "år", "året", "helg",
+               "helgen", "morgon", "kväll", "kvällen", "natt", "natten", "vår", "våren",
+               "sommar", "sommaren", "höst", "hösten", "vinter", "vintern", "måndag", "tisdag",
+               "onsdag", "torsdag", "fredag", "lördag", "söndag", "gång", "gången", "timme")
 _AGENT_STOP = frozenset({"på", "i", "under", "vid", "till", "från", "för", "efter", "före",
                          "inför", "med", "utan", "genom", "tillsammans", "mellan", "inom",
                          "sedan", "om", "varje", "nästa", "förra", "och", "som", "redan",
@@ -51,6 +68,8 @@ _DETERMINERS = frozenset({"en", "ett", "den", "det", "de", "vår", "vårt", "vå
 _AV_NOT_AGENT = frozenset({"grund", "hjälp", "form", "del", "följd", "stället", "slutet",
                            "början", "mitten", "resten", "många", "flera", "några", "alla",
                            "hälften", "antal", "tack", "delar", "ut"})
+# A year or "för … sedan": a past passive that is history, not something the city did.
+_PAST_TIME = re.compile(r"1\d{3}|20[01]\d|sedan|\d+-talet|förr|tidigare")
 _RECIPIENT = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "era", "ert"})
 
 
@@ -116,9 +135,15 @@ def _parse(sentence: str, ws: list[Word], span: list[int]) -> Clause | None:
     if j < len(ws) and not sentence[ws[j - 1].end:ws[j].start].strip():
         low = ws[j].low
         nxt = ws[j + 1] if j + 1 < len(ws) else None
-        if low in PARTICLES or (verb.inf in _PARTICLE_VERBS.get(low, ()) and not (
+        if low in PARTICLES or (verb.inf in _PARTICLE_VERBS.get(low, ()) and (
+                nxt is None or not only_spaces_between(sentence, ws, j, j + 1)
+                or nxt.low in _AFTER_PARTICLE) and not (
                 low == "av" and nxt is not None and _agent_like(nxt))):
             particle, last, j = low, j, j + 1
+    if j + 1 < len(ws) and ws[j].low in ("och", "eller") \
+            and only_spaces_between(sentence, ws, j - 1, j) \
+            and (ws[j + 1].low.endswith("s") or ws[j + 1].low in MODALS):
+        return None  # "stoppades och kontrollerades": one rewrite would break the pair
     agent = ""
     if j < len(ws) and ws[j].low == "av" and not sentence[ws[j - 1].end:ws[j].start].strip():
         found_agent = _agent(sentence, ws, j + 1)
@@ -136,12 +161,14 @@ def _subject(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
     n = k - first
     if not 1 <= n <= 6 or ws[first].low in _FIRST_NOT_SUBJECT:
         return None
-    if any(w.low in _NOT_IN_SUBJECT for w in ws[first:k]):
+    if any(w.low in _NOT_IN_SUBJECT for w in ws[first:k]) or ws[k - 1].low in _TIME_NOUNS:
         return None
     if any(sentence[ws[i].end:ws[i + 1].start].strip() for i in range(first, k)):
         return None
     if n == 1 and ws[first].low in OBJECT:
         return OBJECT[ws[first].low]
+    if n == 1 and ws[first].low in _QUANTIFIERS:
+        return None  # "Alla ska behandlas med respekt" is a norm, not something we do
     head = lower_first(sentence, ws, first)
     if head is None:
         return None
@@ -186,7 +213,9 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     region = (ws[c.first].start, ws[c.last].end)
     advs = " ".join(c.advs)
     rest = " ".join(w.low for w in ws[c.last + 1:])
-    person_subject = c.subject in ("dig", "er", "mig", "honom", "henne", "dem")
+    person_subject = c.subject in ("dig", "er")
+    if c.subject in ("mig", "honom", "henne", "dem") and not c.agent:
+        return []  # "Han skickades hem": by whom?
     modal = c.aux[0] if c.aux and c.aux[0] in MODALS else ""
     asked = (modal in REQUEST or c.negated_request) and not person_subject \
         and not _RECIPIENT & set(rest.split())
@@ -199,7 +228,8 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(*region, v) for v in [*imp, du]]
     elif modal in ("kan", "får") and is_reader(verb.inf, extra) and not person_subject:
         return [(*region, _join("du", modal, advs, verb.inf, extra, c.subject))]
-    elif is_city(verb.inf, extra) or person_subject:
+    elif (is_city(verb.inf, extra, c.tag) or person_subject) and not (
+            c.tag == "pret" and any(_PAST_TIME.fullmatch(w.low) for w in ws)):
         if modal in REQUEST and not person_subject and is_reader(verb.inf, extra):
             return []
         actor = "vi"
