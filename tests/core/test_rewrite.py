@@ -55,6 +55,7 @@ def test_man_becomes_du_with_the_same_modal_and_reflexive(marked: str, expected:
 
 @pytest.mark.parametrize("marked", [
     "En man [[kan]] ha tappat sin plånbok vid Triangeln.",  # the noun
+    "En trevlig [[man kan]] hjälpa dig i kassan.",  # the noun after an adjective
     "[[Man kan]] se att barnen trivs med sina nya lärare.",  # sina belongs to barnen
     "Barnen roar sig medan [[man kan]] fika i lugn och ro.",  # sig before any man
     "[[Man måste]] tänka på ens egen säkerhet.",
@@ -140,6 +141,8 @@ def test_a_request_also_gets_the_du_version_and_kommer_att_the_future() -> None:
     ("klarsprak.passiv-uppmaning", "Det [[ska byggas]] en ny bro över kanalen."),
     ("klarsprak.passiv-uppmaning", "Hundar och katter [[ska hållas]] kopplade."),
     ("klarsprak.passiv-uppmaning", "Beslutet [[ska skickas]] till dig i maj."),  # you receive it
+    ("klarsprak.passiv", "Ansökan [[görs]] på vår webbplats."),  # an instruction to the reader
+    ("klarsprak.passiv-uppmaning", "Vi meddelar när badet [[kommer att öppnas]]."),  # subclause
     ("klarsprak.passiv", "Bänkarna [[målades]] i fjol av några elever och deras lärare."),
     ("klarsprak.passiv", "Lekplatsen [[invigdes]] av barnen på förskolan Solrosen."),  # whose PP?
     ("klarsprak.passiv", "Pildammsparken [[stängs]] för konserten."),  # a name: keep its capital
@@ -179,6 +182,7 @@ def test_opener_is_dropped(marked: str, expected: str) -> None:
     "[[Malmö stad informerar]] om nya regler för parkering.",  # no clause left
     "[[Information angående]] snöröjningen i vinter.",
     "[[Vi vill informera om att]] badet kanske tyvärr stänger, men vi vet inte än.",
+    "[[Vi vill informera om att]] alla som inte har betalat får en påminnelse.",
 ])
 def test_opener_is_kept_when_the_rest_is_not_a_sentence(marked: str) -> None:
     assert _results("dialog.utsandning", marked) == []
@@ -190,6 +194,8 @@ def test_opener_is_kept_when_the_rest_is_not_a_sentence(marked: str) -> None:
      "Ställ inte soppåsar utanför kärlen."),
     ("Deltagarna [[uppmanas]] anmäla sig i receptionen.", "Anmäl dig i receptionen."),
     ("Ni [[ombeds]] ta med er matsäck till utflykten.", "Ta med er matsäck till utflykten."),
+    ("Hundägare [[ombeds]] plocka upp efter sina hundar.", "Plocka upp efter dina hundar."),
+    ("Resenärer [[uppmanas]] att ha god framförhållning.", "Ha god framförhållning."),
     ("Besökare [[ombads]] lämna parken.", None),  # a report of the past, not a request
 ])
 def test_ombeds_becomes_an_imperative(marked: str, expected: str | None) -> None:

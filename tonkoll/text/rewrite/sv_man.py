@@ -14,12 +14,30 @@ REFLEXIVE = {"sig": "dig", "sin": "din", "sitt": "ditt", "sina": "dina"}
 _NOUN_BEFORE = frozenset({"en", "den", "ingen", "varje", "någon", "annan", "äldre", "yngre", "ung",
                           "gammal", "okänd", "misstänkt", "berusad", "denne", "samme", "vilken",
                           "vår", "min", "din", "ensam", "skadad", "död"})
+# Words after which "man" is the pronoun: modals and other verbs, subordinators, adverbs.
+_PRONOUN_BEFORE = frozenset({"kan", "ska", "skall", "måste", "bör", "behöver", "får", "vill",
+                             "om", "när", "att", "som", "hur", "var", "vad", "där", "då", "så",
+                             "innan", "eftersom", "tycker", "vet", "tror", "har", "är", "gör",
+                             "än", "tills", "medan", "och", "men", "för", "nu", "här"})
 _BOUNDARY = frozenset({"som", "när", "där", "eftersom", "medan", "men", "om", "så", "fast",
                        "innan", "tills", "då", "vilket", "vars", "därför"})
 _NOT_INFINITIVE = frozenset({"alla", "många", "andra", "flera", "dessa", "sina", "våra", "era",
                              "dina", "mina", "sådana", "hela", "nya", "gamla"})
 _SHORT_INFINITIVES = frozenset({"ta", "ge", "gå", "se", "stå", "få", "ha", "bo", "tro", "nå", "dra",
                                 "be", "sy", "gro", "slå", "må"})
+
+
+_ADJECTIVE_ENDINGS = ("ig", "lig", "isk", "sam", "bar", "ad", "ande", "ende", "le", "re", "st")
+
+
+def _noun(ws: list[Word], i: int) -> bool:
+    """"man" at i may be the noun: after a determiner ("en man", "den gamle man"), or right after
+    an adjective-looking word ("trevlig man")."""
+    before = [w.low for w in ws[max(0, i - 2):i]]
+    if before and before[-1] in _PRONOUN_BEFORE:
+        return False
+    return any(b in _NOUN_BEFORE for b in before) or (
+        bool(before) and before[-1].endswith(_ADJECTIVE_ENDINGS))
 
 
 def _infinitive_att(ws: list[Word], k: int) -> bool:
@@ -46,7 +64,7 @@ def man_to_du(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]
     if any(w.low == "ens" for w in ws):
         return []
     mans = [i for i, w in enumerate(ws) if w.low == "man"]
-    if any(i > 0 and ws[i - 1].low in _NOUN_BEFORE for i in mans):
+    if any(_noun(ws, i) for i in mans):
         return []
     span = set(index_at(ws, start, end))
     if not mans or not span & set(mans):

@@ -70,6 +70,13 @@ _AV_NOT_AGENT = frozenset({"grund", "hjälp", "form", "del", "följd", "stället
                            "hälften", "antal", "tack", "delar", "ut"})
 # A year or "för … sedan": a past passive that is history, not something the city did.
 _PAST_TIME = re.compile(r"1\d{3}|20[01]\d|sedan|\d+-talet|förr|tidigare")
+# Words after a verb both the reader and the city do that show the city did it.
+_CITY_CUES = frozenset({"vidare", "ut", "hem", "tillbaka", "dig", "er"})
+# What people send to the city: when these "besvaras", the city answers.
+_INCOMING = frozenset({"fråga", "frågan", "frågor", "frågorna", "mejl", "mejlet", "mejlen",
+                       "e-post", "kommentar", "kommentaren", "kommentarer", "kommentarerna",
+                       "meddelande", "meddelanden", "synpunkter", "synpunkterna", "brev",
+                       "brevet", "klagomål", "önskemål", "ärenden", "ärendet", "samtal"})
 _RECIPIENT = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "era", "ert"})
 
 
@@ -230,8 +237,11 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(*region, _join("du", modal, advs, verb.inf, extra, c.subject))]
     elif (is_city(verb.inf, extra, c.tag) or person_subject) and not (
             c.tag == "pret" and any(_PAST_TIME.fullmatch(w.low) for w in ws)):
-        if modal in REQUEST and not person_subject and is_reader(verb.inf, extra):
-            return []
+        incoming = verb.inf == "svara" and bool(_INCOMING & set(c.subject.lower().split()))
+        if not person_subject and not incoming and is_reader(verb.inf, extra) and (
+                modal in REQUEST or c.tag == "pres" and not c.aux
+                or not _CITY_CUES & set(rest.split())):
+            return []  # "Ansökan görs på webben": the reader may be the one who does it
         actor = "vi"
     else:
         return []

@@ -19,6 +19,8 @@ _BIFF = frozenset({"inte", "ej", "aldrig", "också", "även", "redan", "alltid",
 _FINITE = frozenset({"kan", "ska", "skall", "får", "måste", "bör", "vill", "har", "är", "var",
                      "blir", "blev", "hade", "kunde", "skulle", "fick", "behöver", "gick", "gör"})
 # After the opener: a colon, or "att" / "om att" (then the rest is an att-clause).
+_SUBORDINATORS = frozenset({"som", "när", "om", "att", "eftersom", "där", "vilket", "vilka",
+                           "innan", "medan", "tills", "därför"})
 _AFTER = re.compile(r"\s*(?::\s*|(?:\s+om)?\s+att\s+)", re.IGNORECASE)
 _OPENER_ATT = re.compile(r"(?:\batt|\bom\s+att)$", re.IGNORECASE)
 
@@ -59,6 +61,8 @@ def drop_opener(sentence: str, start: int, end: int) -> list[tuple[int, int, str
         b += 1
     if a == 0 or b + 1 >= len(ws) or not _finite(ws[b + 1]) or any(i > b + 1 for i in advs):
         return []
+    if any(w.low in _SUBORDINATORS for w in ws[:a]):
+        return []  # "alla som inte har betalat": the adverb belongs to another clause
     if sentence[ws[0].start:ws[b + 1].end].count(",") or a > 4:
         return []
     verb = ws[b + 1]

@@ -42,7 +42,8 @@ _FIRST = (
     "sortera laga åtgärda måla pröva granska behandla flytta ändra spärra sanda salta ploga sopa "
     "rensa städa besvara svara anordna bevilja ladda koppla tvätta spara förnya meddela anpassa "
     "dela avveckla starta stoppa testa låna fira visa uppmärksamma påbörja börja avsluta nyttja "
-    "besiktiga utbilda bemanna asfaltera skotta gallra"
+    "besiktiga utbilda bemanna asfaltera skotta gallra plocka mata vänta kolla titta stanna "
+    "cykla tacka"
 ).split()
 _SECOND = (
     "stänga ställa köpa läsa höja sänka söka ansöka ringa klippa släcka tända sända använda "
@@ -81,6 +82,12 @@ införa inför införde infört inför
 godkänna godkänner godkände godkänt godkänn
 påminna påminner påminde påmint påminn
 avslå avslår avslog avslagit avslå
+ha har hade haft ha
+vara är var varit var
+komma kommer kom kommit kom
+gå går gick gått gå
+hjälpa hjälper hjälpte hjälpt hjälp
+undvika undviker undvek undvikit undvik
 """
 
 VERBS: dict[str, Verb] = {}
@@ -148,7 +155,7 @@ READER = frozenset(
     "lämna|lämna in|skicka|skicka in|fylla i|betala|göra|anmäla|hämta|ställa|visa|ta med|boka|"
     "avboka|bifoga|signera|underteckna|returnera|sortera|lägga|slänga|skriva under|ladda upp|"
     "ladda ner|meddela|använda|parkera|koppla|bära|köpa|förnya|läsa|se|låna|följa|respektera|"
-    "söka|ansöka|spara|svara på|ringa|ta|fylla|hålla|ha".split("|"))
+    "söka|ansöka|spara|svara på|ringa|ta|fylla|hålla|ha|hämta ut".split("|"))
 CITY = frozenset(
     "öppna|återöppna|stänga|stänga av|renovera|bygga|bygga om|reparera|laga|åtgärda|tömma|"
     "plantera|publicera|skicka|skicka ut|börja|avsluta|riva|asfaltera|måla|pröva|granska|"
