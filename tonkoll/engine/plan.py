@@ -73,6 +73,7 @@ class FindingText:
     by_entry: tuple[tuple[str, ...], ...]  # substitution: suggestions per entry
     suggest: tuple[str, ...]  # existence, pattern: the suggestions of every hit
     replace_by_entry: tuple[dict[str, Readings], ...] = ()  # substitution: matched -> readings
+    message_plain: str = ""  # said when a finding has no replacement ("" = message)
 
     def suggestions(self, entry: int) -> tuple[str, ...]:
         if self.by_entry:
@@ -91,9 +92,11 @@ def finding_text(rule: LoadedRule) -> FindingText:
         replace_by_entry = tuple(entry_table(e, rule.language) for e in spec.entries)
     elif isinstance(spec, (ExistenceRule, PatternRule)):
         suggest = tuple(spec.suggest)
-    return FindingText(message, "{" in message or "}" in message,
+    plain = spec.message_plain or ""
+    return FindingText(message, "{" in message + plain or "}" in message + plain,
                        "{value" in message or "{limit" in message, spec.explanation,
-                       spec.handbook, by_entry, suggest, replace_by_entry)
+                       spec.handbook, by_entry, suggest, replace_by_entry,
+                       spec.message_plain or "")
 
 
 @dataclass(frozen=True)

@@ -56,10 +56,11 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
     start, end = first.start, first.end
     replacements, start, end = replacements_for(rule.id, texts, first.entry, seg, start, end,
                                                 language)
-    if (start, end) != (first.start, first.end):  # a construction rewrite covers more words
-        hits = [first._replace(start=start, end=end), *hits[1:]]
+    # A construction rewrite may cover more words than the rule's hit ("Badet kommer att
+    # öppnas" for "öppnas"): offset/length/matched are what the replacements replace, spans
+    # stay the rule's hits (the underlines).
     matched = text[start:end]
-    message = texts.message
+    message = texts.message if replacements or not texts.message_plain else texts.message_plain
     if texts.fills:  # most messages have no placeholders: skip the dict
         numbers = texts.needs_numbers
         suggestion = suggestions[0] if suggestions else ""
@@ -71,7 +72,8 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
             "limit": _format_number(first.limit, language) if numbers else "",
         })
     if len(hits) == 1:  # most findings: the one span is the match itself
-        spans: tuple[Span, ...] = (new_span(start, end - start, matched),)
+        spans: tuple[Span, ...] = (new_span(first.start, first.end - first.start,
+                                            text[first.start:first.end]),)
     else:
         spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
     return new_finding(

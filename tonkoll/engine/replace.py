@@ -37,6 +37,10 @@ PASSIVE_TO_ACTIVE = {"inf.pass": "inf", "pres.pass": "pres", "pret.pass": "pret"
                      "sup.pass": "sup"}
 
 
+# Particles a passive may keep after the verb: "tas emot", "lämnas in", "fylls i".
+PARTICLES = frozenset("emot in ut upp bort med fram tillbaka i ner av på över".split())
+
+
 class VerbError(ValueError):
     """A verb entry the morphology cannot inflect (the loader names the rule and line)."""
 
@@ -78,6 +82,8 @@ def inflect_phrase(base: str, tag: str, language: str = "sv") -> str | None:
     head, tail = _split(base)
     if tail and tag.startswith("part"):
         return None  # a participle of a particle verb needs the words reordered (mottagen)
+    if tail and tag.endswith(".pass") and tail not in PARTICLES:
+        return None  # "sades nej till", "togs hänsyn till": no
     form = morph.inflect(head, tag, language)
     if form is None:
         if tag == "inf" or (tag == "imp" and not morph.known(head, language)):

@@ -32,23 +32,61 @@ class _Strict(BaseModel):
 
 
 class Examples(_Strict):
+    """`bad` items are a marked text, or {text, correction}: the sentence after the first
+    replacement is put in place (LanguageTool's `<example correction=…>`). The corrections are
+    kept beside the texts, so `bad` stays a list of strings."""
+
     bad: list[str] = Field(min_length=1)
     good: list[str] = Field(min_length=1)
+    corrections: list[str | None] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_corrections(cls, data: object) -> object:
+        if not isinstance(data, dict) or "corrections" in data:
+            return data
+        bad = data.get("bad")
+        if not isinstance(bad, list):
+            return data
+        texts: list[object] = []
+        corrections: list[str | None] = []
+        for item in bad:
+            if isinstance(item, dict):
+                unknown = set(item) - {"text", "correction"}
+                if unknown or "text" not in item:
+                    raise ValueError("ett dåligt exempel är en text eller {text: …, correction: …}")
+                texts.append(item["text"])
+                correction = item.get("correction")
+                if correction is not None and not isinstance(correction, str):
+                    raise ValueError("correction: ska vara en mening")
+                corrections.append(correction)
+            else:
+                texts.append(item)
+                corrections.append(None)
+        return {**data, "bad": texts, "corrections": corrections}
+
+    def correction(self, index: int) -> str | None:
+        return self.corrections[index] if index < len(self.corrections) else None
 
 
 class RuleBase(_Strict):
     id: Annotated[str, Field(pattern=RULE_ID)]
     level: Level
     message: NonEmpty
+    # Said instead of `message` when a finding has no replacement (a message that quotes
+    # {replacement} needs a wording for that case); default: `message`.
+    message_plain: NonEmpty | None = None
     explanation: NonEmpty
     handbook: NonEmpty
     enabled: bool = True
     channels: list[Channel] = Field(default_factory=list)
     examples: Examples
 
-    @field_validator("message")
+    @field_validator("message", "message_plain")
     @classmethod
-    def _known_placeholders(cls, value: str) -> str:
+    def _known_placeholders(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
         try:
             fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
         except ValueError as exc:

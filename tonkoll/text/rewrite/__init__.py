@@ -33,7 +33,6 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "dialog.utsandning": (sv_request.drop_opener,),
     "klarsprak.en-passive": (en.passive,),
     "dialog.en-broadcast": (en.drop_opener,),
-    "klarsprak.en-hidden-verbs": (en.hidden_verb,),
 }
 RULE_IDS: frozenset[str] = frozenset(_BY_RULE)
 
