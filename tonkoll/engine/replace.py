@@ -187,6 +187,25 @@ def entry_phrases(entry: EntryLike, language: str = "sv") -> list[str]:
     return list(entry.match)
 
 
+# "medborgarna" -> "du" fits only as a subject (sentence start, or after the finite verb in
+# "Nu kan medborgarna …"), and only when no "sig/sin/sitt/sina" later refers back to it.
+SUBJECT_PRONOUNS = frozenset({"du", "ni", "vi"})
+_FINITE_BEFORE_SUBJECT = frozenset(
+    "kan ska skall får måste bör behöver vill har hade är var blir blev kommer brukar "
+    "kunde skulle fick ville".split())
+_REFLEXIVES = frozenset({"sig", "sin", "sitt", "sina"})
+
+
+def _pronouns_that_fit(values: tuple[str, ...], seg: Segmentation, start: int, end: int,
+                       previous: str) -> tuple[str, ...]:
+    sentence = seg.sentences[seg.sentence_at(start)]
+    rest = {w.strip(".,!?:;”\"").lower() for w in seg.text[end:sentence.end].split()}
+    subject = previous == "" or previous in _FINITE_BEFORE_SUBJECT
+    if subject and not rest & _REFLEXIVES:
+        return values
+    return tuple(v for v in values if v not in SUBJECT_PRONOUNS)
+
+
 class _TextsLike(Protocol):
     replace_by_entry: tuple[dict[str, Readings], ...]
 
@@ -221,7 +240,10 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
             readings = tables[entry].get(" ".join(matched.lower().split()))
         if not readings:
             return (), start, end
-        values = choose(readings, _previous_word(seg, start))
+        previous = _previous_word(seg, start)
+        values = choose(readings, previous)
+        if any(v in SUBJECT_PRONOUNS for v in values):
+            values = _pronouns_that_fit(values, seg, start, end, previous)
         return tuple(follow_case(matched, v) for v in values[:MAX_REPLACEMENTS]), start, end
     if rewrite is None or rule_id not in rewrite.RULE_IDS:
         return (), start, end
