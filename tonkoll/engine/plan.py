@@ -92,6 +92,9 @@ def finding_text(rule: LoadedRule) -> FindingText:
         replace_by_entry = tuple(entry_table(e, rule.language) for e in spec.entries)
     elif isinstance(spec, (ExistenceRule, PatternRule)):
         suggest = tuple(spec.suggest)
+        if spec.replace:  # one table, as if one entry: matched phrase -> replacements
+            replace_by_entry = ({" ".join(k.lower().split()): (("", tuple(v)),)
+                                 for k, v in spec.replace.items()},)
     plain = spec.message_plain or ""
     return FindingText(message, "{" in message + plain or "}" in message + plain,
                        "{value" in message or "{limit" in message, spec.explanation,

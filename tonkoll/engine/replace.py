@@ -233,6 +233,8 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
     construction rewrite needs more words. Called once per finding, never per token."""
     text = seg.text
     tables = texts.replace_by_entry
+    if len(tables) == 1 and entry == -1:  # an existence or pattern rule's `replace:` map
+        entry = 0
     if tables and 0 <= entry < len(tables):
         matched = text[start:end]
         readings = tables[entry].get(matched.lower())

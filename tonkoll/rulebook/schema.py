@@ -139,10 +139,16 @@ class SubstitutionRule(RuleBase):
     entries: list[Entry] = Field(min_length=1)
 
 
+# Existence and pattern rules: what to put in place of a matched phrase (lower case, spaces
+# collapsed) -> its replacements, for the phrases that have a safe rewrite.
+ReplaceMap = dict[NonEmpty, list[NonEmpty]]
+
+
 class ExistenceRule(RuleBase):
     kind: Literal["existence"]
     phrases: list[NonEmpty] = Field(min_length=1)
     suggest: list[NonEmpty] = Field(default_factory=list)
+    replace: ReplaceMap = Field(default_factory=dict)
 
 
 class PatternRule(RuleBase):
@@ -151,6 +157,7 @@ class PatternRule(RuleBase):
     case_sensitive: bool = False
     group: Annotated[int, Field(ge=0, le=20)] = 0
     suggest: list[NonEmpty] = Field(default_factory=list)
+    replace: ReplaceMap = Field(default_factory=dict)
 
 
 class PassiveRule(RuleBase):
