@@ -12,6 +12,7 @@ from tonkoll.rulebook.model import LoadedRule, Rulebook
 from tonkoll.rulebook.schema import (
     THEMES,
     AbsenceRule,
+    Entry,
     ExistenceRule,
     MetricRule,
     PassiveRule,
@@ -61,20 +62,38 @@ def _example(raw: str) -> str:
     return "".join(pieces)
 
 
+def _entry_words(entry: Entry) -> str:
+    if entry.verb is not None:
+        return f"{_md(entry.verb)} (alla former)"
+    return ", ".join(_md(m) for m in entry.match)
+
+
+def _entry_advice(entry: Entry) -> str:
+    advice = ", ".join(_md(s) for s in entry.suggest) or "–"
+    if entry.replace is not None and entry.replace != entry.suggest:
+        placed = ", ".join(_md(r) for r in entry.replace) or "ingen"
+        advice += f" (ersättning: {placed})"
+    if entry.verb is not None and entry.passive == "active":
+        advice += " (passiv blir aktiv)"
+    return advice
+
+
 def _details(rule: LoadedRule) -> list[str]:
     spec = rule.spec
     lines: list[str] = []
     if isinstance(spec, SubstitutionRule):
         lines += ["", "| Skriv inte | Skriv hellre |", "|---|---|"]
         for entry in spec.entries:
-            lines.append(f"| {', '.join(_md(m) for m in entry.match)} | "
-                         f"{', '.join(_md(s) for s in entry.suggest) or '–'} |")
+            lines.append(f"| {_entry_words(entry)} | {_entry_advice(entry)} |")
     elif isinstance(spec, ExistenceRule):
         lines.append(f"- Fraser: {', '.join(_md(p) for p in spec.phrases)}")
         if spec.suggest:
             lines.append(f"- Förslag: {', '.join(_md(s) for s in spec.suggest)}")
     elif isinstance(spec, PatternRule):
         lines.append(f"- Mönster: {_code(spec.pattern)}")
+    if isinstance(spec, (ExistenceRule, PatternRule)) and spec.replace:
+        lines.append("- Ersätts: " + "; ".join(
+            f"{_md(k)} → {', '.join(_md(v) for v in vs)}" for k, vs in spec.replace.items()))
     elif isinstance(spec, PassiveRule):
         mode = "två passiver i rad" if spec.mode == "double" else "passiv utan agent"
         lines.append(f"- Läge: {mode}")
@@ -106,12 +125,16 @@ def _rule_section(rule: LoadedRule) -> list[str]:
         f"- Nivå: {LEVEL_WORDS[spec.level]} · Typ: {KIND_WORDS[spec.kind]} · "
         f"Språk: {LANG_WORDS.get(rule.language, rule.language)} · Kanaler: {channels}",
         f"- Meddelande: {_md(spec.message)}",
+        *([f"- Utan ersättning: {_md(spec.message_plain)}"] if spec.message_plain else []),
         f"- Varför: {_md(spec.explanation)}",
         f"- Handboken: ”{_md(spec.handbook)}”",
     ]
     bad_label, good_label = (("Får beröm", "Inget beröm") if spec.level == "praise"
                              else ("Undvik", "Bättre"))
-    lines += [f"- {bad_label}: {_example(b)}" for b in spec.examples.bad]
+    for i, b in enumerate(spec.examples.bad):
+        correction = spec.examples.correction(i)
+        fixed = f" → {_md(correction)}" if correction is not None else ""
+        lines.append(f"- {bad_label}: {_example(b)}{fixed}")
     lines += [f"- {good_label}: {_example(g)}" for g in spec.examples.good]
     lines += _details(rule)
     return [*lines, ""]
@@ -123,7 +146,9 @@ def generate(book: Rulebook) -> str:
         "# Regelreferens",
         "",
         "Genereras av `tonkoll rules docs` från regelfilerna i `rules/`. Redigera inte för hand:",
-        "ändra regelfilen och kör kommandot igen. **Fetstil** i exemplen visar vad regeln hittar.",
+        "ändra regelfilen och kör kommandot igen. **Fetstil** i exemplen visar vad regeln hittar,",
+        "och → visar meningen när den första ersättningen är insatt. Ett verb med (alla former)",
+        "matchas i alla böjningsformer, och ersättningen får samma form (erhöll → fick).",
         "",
     ]
     themes = [t for t in THEMES if any(r.theme == t for r in book.rules)]

@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TextIO
 
+from tonkoll.engine.replace import entry_phrases
 from tonkoll.commands.common import EXIT_FAIL, EXIT_OK, CliError, load
 from tonkoll.engine.pattern import compile_pattern
 from tonkoll.rulebook.errors import display_path
@@ -30,7 +31,7 @@ def run_rules_test(rules: list[str] | None, out: TextIO | None = None,
     unknown = [i for i in ids or [] if book.by_id(i) is None]
     if unknown:
         raise CliError(f"okänd regel: {', '.join(unknown)}")
-    results = selftest(book, set(ids) if ids else None)
+    results = selftest(book, set(ids) if ids else None, require_corrections=True)
     failed = [r for r in results if not r.ok]
     for r in failed:
         where = f"{display_path(r.file)}:{r.line}" if r.file else "?"
@@ -46,7 +47,8 @@ def run_rules_test(rules: list[str] | None, out: TextIO | None = None,
 def _forms(rule: LoadedRule) -> list[str]:
     spec = rule.spec
     if isinstance(spec, SubstitutionRule):
-        return [form for entry in spec.entries for form in entry.match]
+        return [form for entry in spec.entries
+                for form in entry_phrases(entry, rule.language)]
     if isinstance(spec, ExistenceRule):
         return list(spec.phrases)
     return []

@@ -145,8 +145,11 @@ def corrections_result(book: Rulebook, rule: LoadedRule) -> ExampleResult | None
         rule.file, rule.line, "")
 
 
-def selftest(book: Rulebook, rule_ids: set[str] | None = None) -> list[ExampleResult]:
-    """Run every example of every enabled rule (or of ``rule_ids``)."""
+def selftest(book: Rulebook, rule_ids: set[str] | None = None,
+             require_corrections: bool = False) -> list[ExampleResult]:
+    """Run every example of every enabled rule (or of ``rule_ids``). With
+    ``require_corrections`` (`tonkoll rules test`), a rule that offers replacements also needs
+    MIN_CORRECTIONS bad examples with correction: (the loader does not refuse a book for it)."""
     results: list[ExampleResult] = []
     for rule in book.rules:
         if not rule.enabled or (rule_ids is not None and rule.id not in rule_ids):
@@ -155,7 +158,7 @@ def selftest(book: Rulebook, rule_ids: set[str] | None = None) -> list[ExampleRe
             count = len(rule.spec.examples.bad if kind == "bad" else rule.spec.examples.good)
             for index in range(count):
                 results.append(run_example(book, rule, kind, index))
-        missing = corrections_result(book, rule)
+        missing = corrections_result(book, rule) if require_corrections else None
         if missing is not None:
             results.append(missing)
     return results

@@ -29,6 +29,7 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "klarsprak.passiv": (sv_passive.passive,),
     "klarsprak.passiv-uppmaning": (sv_passive.passive,),
     "klarsprak.passiv-era": (sv_passive.passive,),
+    "klarsprak.passiv-agent": (sv_passive.passive,),
     "rost.uppmanas": (sv_request.ombeds,),
     "dialog.utsandning": (sv_request.drop_opener,),
     "klarsprak.en-passive": (en.passive,),
