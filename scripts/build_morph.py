@@ -80,10 +80,9 @@ def _suffix(a: str, b: str) -> int:
 
 
 def _hunspell():  # the dictionary's words, affixes applied, no compounding
+    import hunspell_sv_path  # noqa: F401  (see below)
     from spylls.hunspell import Dictionary
     from spylls.hunspell.algo.capitalization import Type
-
-    import hunspell_sv_path  # noqa: F401  (see below)
 
     d = Dictionary.from_files(hunspell_sv_path.BASE)
     return lambda w: any(True for _ in d.lookuper.affix_forms(w, captype=Type.NO))

@@ -7,9 +7,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TextIO
 
-from tonkoll.engine.replace import entry_phrases
 from tonkoll.commands.common import EXIT_FAIL, EXIT_OK, CliError, load
 from tonkoll.engine.pattern import compile_pattern
+from tonkoll.engine.replace import entry_phrases
 from tonkoll.rulebook.errors import display_path
 from tonkoll.rulebook.examples import parse_marked, selftest
 from tonkoll.rulebook.model import LoadedRule, Rulebook

@@ -10,7 +10,7 @@ import re2
 from tonkoll.engine.lookup import PhraseLookup
 from tonkoll.engine.metric import Bound, upper_bound
 from tonkoll.engine.pattern import CompiledPattern, build_set, compile_pattern, prepare
-from tonkoll.engine.replace import Readings, VerbError, entry_phrases, entry_table
+from tonkoll.engine.replace import Readings, VerbError, entry_phrases, entry_table, has_rewrite
 from tonkoll.rulebook.model import LoadedRule
 from tonkoll.rulebook.schema import (
     AbsenceRule,
@@ -74,6 +74,7 @@ class FindingText:
     suggest: tuple[str, ...]  # existence, pattern: the suggestions of every hit
     replace_by_entry: tuple[dict[str, Readings], ...] = ()  # substitution: matched -> readings
     message_plain: str = ""  # said when a finding has no replacement ("" = message)
+    may_replace: bool = False  # replacement tables or a construction rewrite: worth asking
 
     def suggestions(self, entry: int) -> tuple[str, ...]:
         if self.by_entry:
@@ -99,7 +100,8 @@ def finding_text(rule: LoadedRule) -> FindingText:
     return FindingText(message, "{" in message + plain or "}" in message + plain,
                        "{value" in message or "{limit" in message, spec.explanation,
                        spec.handbook, by_entry, suggest, replace_by_entry,
-                       spec.message_plain or "")
+                       spec.message_plain or "",
+                       bool(replace_by_entry) or has_rewrite(rule.id))
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,10 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
     text = seg.text
     suggestions = texts.suggestions(first.entry)
     start, end = first.start, first.end
-    replacements, start, end = replacements_for(rule.id, texts, first.entry, seg, start, end,
-                                                language)
+    replacements: tuple[str, ...] = ()
+    if texts.may_replace:
+        replacements, start, end = replacements_for(rule.id, texts, first.entry, seg, start,
+                                                    end, language)
     # A construction rewrite may cover more words than the rule's hit ("Badet kommer att
     # öppnas" for "öppnas"): offset/length/matched are what the replacements replace, spans
     # stay the rule's hits (the underlines).

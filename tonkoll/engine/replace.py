@@ -163,10 +163,18 @@ def fit_span(sentence_start: int, text: str, start: int, end: int,
 
 
 class EntryLike(Protocol):
-    match: list[str]
-    verb: str | None
-    forms: dict[str, str | list[str]]
-    passive: str
+    """What replace.py reads of a substitution entry (rulebook.schema.Entry is one)."""
+
+    @property
+    def match(self) -> list[str]: ...
+    @property
+    def verb(self) -> str | None: ...
+    @property
+    def forms(self) -> Mapping[str, str | list[str]]: ...
+    @property
+    def passive(self) -> str: ...
+    @property
+    def replace(self) -> list[str] | None: ...
 
     def replacements(self) -> list[str]: ...
 
@@ -176,8 +184,30 @@ def entry_table(entry: EntryLike, language: str = "sv") -> dict[str, Readings]:
     if entry.verb is not None:
         return verb_replacements(entry.verb, entry.replacements(), entry.passive, entry.forms,
                                  language)
-    values = tuple(entry.replacements())
+    if entry.replace is None and looks_inflected(entry.match):
+        values: tuple[str, ...] = ()  # erhåller/erhöll -> "få" would not fit: verb: does it
+    else:
+        values = tuple(entry.replacements())
     return {form.lower(): (("", values),) for form in entry.match}
+
+
+def looks_inflected(forms: Sequence[str]) -> bool:
+    """Whether a `match:` list holds forms of one word (erhåller, erhöll; dylik, dylikt): one
+    suggestion cannot fit them all, so such an entry offers a replacement only when `replace:`
+    says what to put in. Different words (emedan, enär; i dagsläget, i nuläget) are fine."""
+    heads = [f.split()[0].lower() for f in forms if f.strip()]
+    for i, a in enumerate(heads):
+        for b in heads[i + 1:]:
+            if a != b and _common_prefix(a, b) >= max(4, min(len(a), len(b)) - 3):
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def entry_phrases(entry: EntryLike, language: str = "sv") -> list[str]:
@@ -207,7 +237,8 @@ def _pronouns_that_fit(values: tuple[str, ...], seg: Segmentation, start: int, e
 
 
 class _TextsLike(Protocol):
-    replace_by_entry: tuple[dict[str, Readings], ...]
+    @property
+    def replace_by_entry(self) -> tuple[dict[str, Readings], ...]: ...
 
 
 def _previous_word(seg: Segmentation, start: int) -> str:
@@ -224,6 +255,11 @@ def _previous_word(seg: Segmentation, start: int) -> str:
 
 def _token_start(token: Token) -> int:
     return token.start
+
+
+def has_rewrite(rule_id: str) -> bool:
+    """Whether the construction rewrites handle this rule."""
+    return rewrite is not None and rule_id in rewrite.RULE_IDS
 
 
 def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentation,

@@ -34,6 +34,9 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "dialog.utsandning": (sv_request.drop_opener,),
     "klarsprak.en-passive": (en.passive,),
     "dialog.en-broadcast": (en.drop_opener,),
+    # A substitution rule: its inflected entries answer first (tonkoll/engine/replace.py);
+    # this is the fallback for forms the entries do not list.
+    "klarsprak.en-hidden-verbs": (en.hidden_verb,),
 }
 RULE_IDS: frozenset[str] = frozenset(_BY_RULE)
 
