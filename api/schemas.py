@@ -101,6 +101,9 @@ class CheckResponse(BaseModel):
 class ExamplesOut(BaseModel):
     bad: list[str]
     good: list[str]
+    corrections: list[str | None] = Field(
+        default_factory=list,
+        description="Per bad example: the sentence after the first replacement, or null.")
 
 
 class RuleOut(BaseModel):
