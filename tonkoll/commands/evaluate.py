@@ -1,6 +1,6 @@
 """tonkoll eval FILE.jsonl: how the rules behave on labelled real texts.
 
-Input (../shared/eval/README.md): {"text", "label", "lang", "pair_id"?, "role"?, "id"?} per line.
+Input (bench/data/README.md): {"text", "label", "lang", "pair_id"?, "role"?, "id"?} per line.
 Pairs are compared on the unrounded overall score (the report shows it rounded); a tie is a miss.
 """
 

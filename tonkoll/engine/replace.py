@@ -297,3 +297,21 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
     if not values:
         return (), start, end
     return values, new_start, new_end
+
+
+def replace_map_table(mapping: Mapping[str, Sequence[str]]) -> tuple[dict[str, Readings], ...]:
+    """An existence or pattern rule's `replace:` map as one table (matched text, lower case,
+    spaces collapsed -> its replacements); () when there is none."""
+    if not mapping:
+        return ()
+    return ({" ".join(k.lower().split()): (("", tuple(v)),) for k, v in mapping.items()},)
+
+
+def replace_map_lines(mapping: Mapping[str, Sequence[str]]) -> list[str]:
+    """The rule reference's line for a `replace:` map (Markdown)."""
+    from tonkoll.rulebook.markdown import md
+
+    if not mapping:
+        return []
+    return ["- Ersätts: " + "; ".join(f"{md(k)} → {', '.join(md(v) for v in vs)}"
+                                      for k, vs in mapping.items())]

@@ -1,11 +1,15 @@
-"""The shape of a rule file (pydantic v2): unknown keys are refused, `kind` picks the model."""
+"""What every rule has (pydantic v2, unknown keys refused): RuleBase and its parts, the themes,
+levels and channels. Each kind's own model is in tonkoll/engine/kinds/<kind>.py; the whole file
+(`rules:` with `kind` picking the model) is rulefile.RuleFile."""
 
 from __future__ import annotations
 
 import string
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from tonkoll.channels import Channel
 
 THEMES: dict[str, str] = {
     "rost": "Personlig röst",
@@ -15,23 +19,18 @@ THEMES: dict[str, str] = {
     "lasbarhet": "Läsbarhet",
     "kanal": "Kanal",
 }
-KINDS = ("substitution", "existence", "pattern", "passive", "metric", "absence")
 PLACEHOLDERS = frozenset({"match", "suggestion", "replacement", "value", "limit"})
 Level = Literal["hint", "warning", "praise"]
-Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
-MetricName = Literal[
-    "lix", "sentence_words", "chars", "exclamations", "caps_words", "hashtags", "emoji",
-    "buzzword_density", "paragraph_words",
-]
+LEVEL_WORDS: dict[str, str] = {"hint": "tips", "warning": "varning", "praise": "beröm"}  # Swedish
 RULE_ID = r"^[a-z]+\.[a-z0-9][a-z0-9-]*$"
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Examples(_Strict):
+class Examples(Strict):
     """`bad` items are a marked text, or {text, correction}: the sentence after the first
     replacement is put in place (LanguageTool's `<example correction=…>`). The corrections are
     kept beside the texts, so `bad` stays a list of strings."""
@@ -69,7 +68,7 @@ class Examples(_Strict):
         return self.corrections[index] if index < len(self.corrections) else None
 
 
-class RuleBase(_Strict):
+class RuleBase(Strict):
     id: Annotated[str, Field(pattern=RULE_ID)]
     level: Level
     message: NonEmpty
@@ -81,6 +80,8 @@ class RuleBase(_Strict):
     enabled: bool = True
     channels: list[Channel] = Field(default_factory=list)
     examples: Examples
+    if TYPE_CHECKING:
+        kind: str  # each kind's model sets its own Literal; pydantic sees it only there
 
     @field_validator("message", "message_plain")
     @classmethod
@@ -104,120 +105,12 @@ class RuleBase(_Strict):
         return value
 
 
-class Entry(_Strict):
-    """One substitution: either `match:` (every form listed) or `verb:` (a base form; every
-    form comes from the bundled morphology and the replacements are inflected alike)."""
-
-    match: list[NonEmpty] = Field(default_factory=list)
-    verb: NonEmpty | None = None
-    suggest: list[NonEmpty] = Field(default_factory=list)
-    replace: list[NonEmpty] | None = None  # what to put in place (default: suggest); [] = none
-    forms: dict[str, NonEmpty | list[NonEmpty]] = Field(default_factory=dict)  # verb: by hand
-    passive: Literal["passive", "active"] = "passive"  # verb: påbörjas -> börjar with active
-
-    @model_validator(mode="after")
-    def _match_or_verb(self) -> Entry:
-        if bool(self.match) == (self.verb is not None):
-            raise ValueError("skriv antingen match: (alla former) eller verb: (grundformen)")
-        if self.forms and self.verb is None:
-            raise ValueError("forms: hör till verb:")
-        from tonkoll.text.morph import EN_TAGS, TAGS
-
-        allowed = dict.fromkeys(TAGS + EN_TAGS)
-        unknown = [t for t in self.forms if t not in allowed]
-        if unknown:
-            raise ValueError(f"okänd form i forms: {', '.join(unknown)}; "
-                             f"tillåtna: {', '.join(allowed)}")
-        return self
-
-    def replacements(self) -> list[str]:
-        return list(self.suggest if self.replace is None else self.replace)
-
-
-class SubstitutionRule(RuleBase):
-    kind: Literal["substitution"]
-    entries: list[Entry] = Field(min_length=1)
-
-
 # Existence and pattern rules: what to put in place of a matched phrase (lower case, spaces
 # collapsed) -> its replacements, for the phrases that have a safe rewrite.
 ReplaceMap = dict[NonEmpty, list[NonEmpty]]
 
 
-class ExistenceRule(RuleBase):
-    kind: Literal["existence"]
-    phrases: list[NonEmpty] = Field(min_length=1)
-    suggest: list[NonEmpty] = Field(default_factory=list)
-    replace: ReplaceMap = Field(default_factory=dict)
-
-
-class PatternRule(RuleBase):
-    kind: Literal["pattern"]
-    pattern: NonEmpty
-    case_sensitive: bool = False
-    group: Annotated[int, Field(ge=0, le=20)] = 0
-    suggest: list[NonEmpty] = Field(default_factory=list)
-    replace: ReplaceMap = Field(default_factory=dict)
-
-
-class PassiveRule(RuleBase):
-    kind: Literal["passive"]
-    mode: Literal["single", "double"] = "single"
-    except_: list[NonEmpty] = Field(default_factory=list, alias="except")
-
-
-class MetricRule(RuleBase):
-    kind: Literal["metric"]
-    metric: MetricName
-    scope: Literal["text", "sentence"] = "text"
-    max: float | None = None
-    min_words: Annotated[int, Field(ge=0)] = 0
-    max_by_channel: dict[Channel, float] = Field(default_factory=dict)
-    words: list[NonEmpty] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _needs_limit(self) -> MetricRule:
-        if self.max is None and not self.max_by_channel:
-            raise ValueError("en metric-regel behöver max: eller max_by_channel:")
-        if self.metric == "buzzword_density" and not self.words:
-            raise ValueError("buzzword_density behöver en lista words:")
-        return self
-
-
-class AbsenceRule(RuleBase):
-    kind: Literal["absence"]
-    absent: list[NonEmpty] = Field(min_length=1)
-    also_absent_pattern: NonEmpty | None = None
-    min_words: Annotated[int, Field(ge=0)] = 0
-
-
-Rule = Annotated[
-    SubstitutionRule | ExistenceRule | PatternRule | PassiveRule | MetricRule | AbsenceRule,
-    Field(discriminator="kind"),
-]
-
-
-class Override(_Strict):
+class Override(Strict):
     id: Annotated[str, Field(pattern=RULE_ID)]
     enabled: bool | None = None
     level: Level | None = None
-
-
-class RuleFile(_Strict):
-    theme: str | None = None
-    title: str | None = None
-    rules: list[Rule] = Field(default_factory=list)
-    overrides: list[Override] = Field(default_factory=list)
-
-    @field_validator("theme")
-    @classmethod
-    def _known_theme(cls, value: str | None) -> str | None:
-        if value is not None and value not in THEMES:
-            raise ValueError(f"okänt tema '{value}'; välj ett av: {', '.join(THEMES)}")
-        return value
-
-    @model_validator(mode="after")
-    def _theme_for_rules(self) -> RuleFile:
-        if self.rules and self.theme is None:
-            raise ValueError("nyckeln 'theme' saknas (filen har regler)")
-        return self
