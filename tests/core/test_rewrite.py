@@ -263,3 +263,35 @@ def test_fast_enough_to_run_per_finding() -> None:
     for rule, sentence, start, end in cases:
         rewrites(rule, sentence, start, end, "sv")
     assert (time.perf_counter() - began) / len(cases) < 0.001  # well under a millisecond each
+
+
+@pytest.mark.parametrize(("rule", "marked", "expected"), [
+    ("rost.man", "[[Man måste]] anmäla sig.", ["Du måste anmäla dig."]),
+    ("klarsprak.passiv-uppmaning", "Badet [[kommer att öppnas]] på måndag.",
+     ["Vi öppnar badet på måndag.", "Vi kommer att öppna badet på måndag.",
+      "Badet öppnar på måndag."]),
+    ("klarsprak.passiv", "Renoveringen [[påbörjas]] i april.",
+     ["Vi börjar renoveringen i april.", "Renoveringen börjar i april."]),
+    ("klarsprak.passiv", "Texten [[skrivs]] av mig.", ["Jag skriver texten."]),
+    ("klarsprak.passiv", "Ett utkast [[togs]] fram av oss.", ["Vi tog fram ett utkast."]),
+    ("klarsprak.passiv-uppmaning", "Ansökan [[ska skickas]] in senast 1 mars.",
+     ["Skicka in ansökan senast 1 mars.", "Du ska skicka in ansökan senast 1 mars."]),
+    ("rost.uppmanas", "Du [[ombeds]] fylla i blanketten.", ["Fyll i blanketten."]),
+    ("dialog.utsandning", "[[Malmö stad informerar]]: nu öppnar vi.", ["Nu öppnar vi."]),
+])
+def test_the_issue_examples(rule: str, marked: str, expected: list[str]) -> None:
+    assert _results(rule, marked) == expected
+
+
+@pytest.mark.parametrize(("rule", "marked", "expected"), [
+    ("klarsprak.en-passive", "Applications [[must be submitted]] online.",
+     ["Submit applications online.", "You must submit applications online."]),
+    ("klarsprak.en-hidden-verbs", "The city has [[made a decision]] to close.",
+     ["The city has decided to close."]),
+    ("klarsprak.en-passive", "The road [[will be closed]] by the city.",
+     ["The city will close the road."]),
+    ("dialog.en-broadcast", "[[Please be advised that]] the road is closed.",
+     ["The road is closed."]),
+])
+def test_the_issue_examples_in_english(rule: str, marked: str, expected: list[str]) -> None:
+    assert _results(rule, marked, "en") == expected

@@ -77,6 +77,7 @@ _INCOMING = frozenset({"fråga", "frågan", "frågor", "frågorna", "mejl", "mej
                        "e-post", "kommentar", "kommentaren", "kommentarer", "kommentarerna",
                        "meddelande", "meddelanden", "synpunkter", "synpunkterna", "brev",
                        "brevet", "klagomål", "önskemål", "ärenden", "ärendet", "samtal"})
+_BY_ITSELF = frozenset({"öppna", "stänga", "börja", "starta", "flytta"})
 _RECIPIENT = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "era", "ert"})
 
 
@@ -91,6 +92,7 @@ class Clause(NamedTuple):
     last: int  # index of the last word the rewrite replaces (verb, particle or agent)
     agent: str  # "" or the agent as a subject
     negated_request: bool
+    written: str  # the subject as written
 
 
 def _adv(w: str) -> str:
@@ -161,7 +163,8 @@ def _parse(sentence: str, ws: list[Word], span: list[int]) -> Clause | None:
              for i, w in enumerate(ws) if i >= j):
         return None  # an agent further away: who acts is unclear
     negated = "inte" in advs and bool(aux) and aux[0] in ("ska", "skall", "får")
-    return Clause(subject, first, aux, advs, verb, tag, particle, last, agent, negated)
+    return Clause(subject, first, aux, advs, verb, tag, particle, last, agent, negated,
+                  sentence[ws[first].start:ws[k - 1].end])
 
 
 def _subject(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
@@ -248,9 +251,18 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if c.subject == "dem" and actor == "de":
         return []
     if c.aux[:1] == ["kommer"]:
-        return [(*region, _join(actor, verb.pres, advs, extra, c.subject)),
-                (*region, _join(actor, "kommer", advs, "att", verb.inf, extra, c.subject))]
-    if c.aux:
+        out = [_join(actor, verb.pres, advs, extra, c.subject),
+               _join(actor, "kommer", advs, "att", verb.inf, extra, c.subject)]
+        by_itself = _join(c.written, verb.pres, advs)
+    elif c.aux:
         form = verb.sup if c.aux[0] in ("har", "hade") else verb.inf
-        return [(*region, _join(actor, c.aux[0], advs, form, extra, c.subject))]
-    return [(*region, _join(actor, verb.form(c.tag), advs, extra, c.subject))]
+        out = [_join(actor, c.aux[0], advs, form, extra, c.subject)]
+        by_itself = _join(c.written, c.aux[0], advs, form) if c.aux[0] in ("har", "hade") else ""
+    else:
+        out = [_join(actor, verb.form(c.tag), advs, extra, c.subject)]
+        by_itself = _join(c.written, verb.form(c.tag), advs)
+    # "Badet öppnas" → also "Badet öppnar": no actor needed for verbs that work on their own.
+    if actor == "vi" and verb.inf in _BY_ITSELF and not extra and by_itself \
+            and c.subject not in OBJECT.values():
+        out.append(by_itself)
+    return [(*region, v) for v in out]
