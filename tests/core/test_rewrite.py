@@ -295,3 +295,18 @@ def test_the_issue_examples(rule: str, marked: str, expected: list[str]) -> None
 ])
 def test_the_issue_examples_in_english(rule: str, marked: str, expected: list[str]) -> None:
     assert _results(rule, marked, "en") == expected
+
+
+def test_the_verb_table_gives_every_passive_back() -> None:
+    from tonkoll.text.rewrite.sv_verbs import VERBS, analyse_passive
+
+    for verb in VERBS.values():
+        if verb.inf in ("vara", "komma", "gå", "ha"):
+            continue  # no s-passive in use
+        for form, tag in [(verb.inf + "s", "inf"), (verb.pret + "s", "pret"),
+                          (verb.sup + "s", "sup")]:
+            assert (verb, tag) in analyse_passive(form), (verb.inf, form)
+    assert [t for _, t in analyse_passive("töms")] == ["pres"]
+    assert [v.inf for v, _ in analyse_passive("godkänns")] == ["godkänna"]
+    assert analyse_passive("stängs")[0][0].pres == "stänger"
+    assert analyse_passive("finns") == [] and analyse_passive("hoppas") == []  # deponents

@@ -123,6 +123,8 @@ def _parse(sentence: str, ws: list[Word], span: list[int]) -> Clause | None:
         aux, k = ["kommer", "att"], j
     elif k >= 0 and (ws[k].low in MODALS or ws[k].low in ("har", "hade")):
         aux = [ws[k].low]
+    elif k >= 0 and ws[k].low == "kommer":  # "kommer undersökas", spoken for "kommer att"
+        aux = ["kommer", "att"]
     else:
         k = p
     want = "sup" if aux[:1] in (["har"], ["hade"]) else "inf" if aux else None
