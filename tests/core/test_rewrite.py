@@ -310,3 +310,54 @@ def test_the_verb_table_gives_every_passive_back() -> None:
     assert [v.inf for v, _ in analyse_passive("godkänns")] == ["godkänna"]
     assert analyse_passive("stängs")[0][0].pres == "stänger"
     assert analyse_passive("finns") == [] and analyse_passive("hoppas") == []  # deponents
+
+
+VOICE = [
+    ("rost.malmo-stad-om-sig-sjalv",
+     "[[Malmö stad välkomnar]] alla till invigningen av sin nya park.",
+     "Vi välkomnar alla till invigningen av vår nya park."),
+    ("rost.malmo-stad-om-sig-sjalv", "Vi vet att [[Malmö stad vill]] göra mer för barnen.",
+     "Vi vet att vi vill göra mer för barnen."),
+    ("rost.forvaltning-om-sig-sjalv",
+     "[[Miljöförvaltningen påminner]] om att grillning är förbjuden.",
+     "Vi påminner om att grillning är förbjuden."),
+    ("arlighet.undvikande-ursakt", "Vi [[beklagar eventuella olägenheter]] under ombyggnaden.",
+     "Vi ber om ursäkt för olägenheterna under ombyggnaden."),
+    ("arlighet.undvikande-ursakt", "Vi [[beklagar det inträffade]] på stranden i helgen.",
+     "Vi ber om ursäkt för det som hände på stranden i helgen."),
+    ("arlighet.misstag-har-begatts", "När fakturorna skickades ut [[har fel begåtts]].",
+     "När fakturorna skickades ut har vi gjort fel."),
+    ("arlighet.misstag-har-begatts", "[[Misstag har begåtts]] och det är vi ledsna för.",
+     "Vi har gjort fel och det är vi ledsna för."),
+]
+
+
+@pytest.mark.parametrize(("rule", "marked", "expected"), VOICE)
+def test_voice_and_apologies(rule: str, marked: str, expected: str) -> None:
+    assert _results(rule, marked) == [expected]
+
+
+@pytest.mark.parametrize(("rule", "marked", "expected"), [
+    ("rost.en-city-third-person", "[[The city invites]] all residents to a walk in the park.",
+     "We invite all residents to a walk in the park."),
+    ("rost.en-city-third-person", "[[The council has decided]] to extend the hours.",
+     "We have decided to extend the hours."),
+    ("arlighet.en-inconvenience", "We [[apologize for any inconvenience]] during the works.",
+     "We apologize for the inconvenience during the works."),
+    ("arlighet.en-mistakes-were-made", "We checked the bills and [[mistakes were made]].",
+     "We checked the bills and we made mistakes."),
+])
+def test_voice_and_apologies_in_english(rule: str, marked: str, expected: str) -> None:
+    assert _results(rule, marked, "en") == [expected]
+
+
+@pytest.mark.parametrize(("rule", "marked"), [
+    ("rost.malmo-stad-om-sig-sjalv", "I höst [[Malmö stad erbjuder]] gratis simskola."),
+    ("rost.forvaltning-om-sig-sjalv", "[[Kommunen vill]] att alla ska känna sig trygga."),
+    ("rost.en-city-third-person", "[[The city invites]] you to its summer party."),
+    ("arlighet.undvikande-ursakt", "Vi [[ber om ursäkt om någon tagit]] illa upp."),
+    ("arlighet.undvikande-ursakt", "Vi [[beklagar eventuella konsekvenser]] för er."),
+    ("arlighet.en-inconvenience", "We [[apologize if anyone was]] upset."),
+])
+def test_voice_is_left_alone_when_unsure(rule: str, marked: str) -> None:
+    assert _results(rule, marked, "en" if ".en-" in rule else "sv") == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from tonkoll.text.rewrite import en, sv_man, sv_passive, sv_request
+from tonkoll.text.rewrite import en, sv_man, sv_passive, sv_request, voice
 
 
 class Rewrite(NamedTuple):
@@ -34,6 +34,13 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "klarsprak.en-passive": (en.passive,),
     "dialog.en-broadcast": (en.drop_opener,),
     "klarsprak.en-hidden-verbs": (en.hidden_verb,),
+    "rost.malmo-stad-om-sig-sjalv": (voice.city_to_vi,),
+    "rost.forvaltning-om-sig-sjalv": (voice.city_to_vi,),
+    "rost.en-city-third-person": (voice.city_to_we,),
+    "arlighet.undvikande-ursakt": (voice.apology_sv,),
+    "arlighet.en-inconvenience": (voice.apology_en,),
+    "arlighet.misstag-har-begatts": (voice.mistakes,),
+    "arlighet.en-mistakes-were-made": (voice.mistakes,),
 }
 RULE_IDS: frozenset[str] = frozenset(_BY_RULE)
 
