@@ -312,6 +312,13 @@ def test_the_verb_table_gives_every_passive_back() -> None:
     assert analyse_passive("finns") == [] and analyse_passive("hoppas") == []  # deponents
 
 
+def test_every_verb_the_actor_lists_name_can_be_conjugated() -> None:
+    from tonkoll.text.rewrite.sv_verbs import CITY, PLAIN, READER, VERBS
+
+    named = {key.split()[0] for key in CITY | READER} | set(PLAIN) | {v for v, _ in PLAIN.values()}
+    assert named <= set(VERBS), sorted(named - set(VERBS))
+
+
 VOICE = [
     ("rost.malmo-stad-om-sig-sjalv",
      "[[Malmö stad välkomnar]] alla till invigningen av sin nya park.",

@@ -102,7 +102,7 @@ for _line in _OTHER.strip().splitlines():
     VERBS[_f[0]] = Verb(*_f)
 for _inf in ("renovera reparera plantera publicera registrera returnera installera informera "
              "kontrollera planera arrangera organisera inventera utvärdera parkera respektera "
-             "fotografera markera prioritera presentera").split():
+             "fotografera markera prioritera presentera leverera placera").split():
     VERBS[_inf] = _first(_inf)
 
 
