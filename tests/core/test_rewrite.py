@@ -368,3 +368,21 @@ def test_voice_and_apologies_in_english(rule: str, marked: str, expected: str) -
 ])
 def test_voice_is_left_alone_when_unsure(rule: str, marked: str) -> None:
     assert _results(rule, marked, "en" if ".en-" in rule else "sv") == []
+
+
+@pytest.mark.parametrize(("rule", "marked", "expected"), [
+    ("klarsprak.det-passiv", "[[Det konstateras]] att gatlampan på Fågelbacken är trasig.",
+     ["Gatlampan på Fågelbacken är trasig."]),
+    ("klarsprak.det-passiv", "[[Det bör noteras]] att vi inte har öppet på lördag.",
+     ["Vi har inte öppet på lördag."]),
+    ("klarsprak.det-passiv", "[[Det beslutades]] att förskolan ska få en ny gård.",
+     ["Vi beslutade att förskolan ska få en ny gård."]),
+    ("klarsprak.det-passiv", "[[Det förväntas]] att fler kommer i år.", []),
+    ("klarsprak.dubbel-passiv", "En ny lekplats [[planeras byggas]] i Kroksbäcksparken.",
+     ["Vi planerar att bygga en ny lekplats i Kroksbäcksparken."]),
+    ("klarsprak.dubbel-passiv", "Skolgården [[planeras byggas]] om under våren.",
+     ["Vi planerar att bygga om skolgården under våren."]),
+    ("klarsprak.dubbel-passiv", "Förslaget [[föreslås antas]] av nämnden.", []),
+])
+def test_det_passive_and_double_passive(rule: str, marked: str, expected: list[str]) -> None:
+    assert _results(rule, marked) == expected

@@ -34,6 +34,8 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "klarsprak.en-passive": (en.passive,),
     "dialog.en-broadcast": (en.drop_opener,),
     "klarsprak.en-hidden-verbs": (en.hidden_verb,),
+    "klarsprak.det-passiv": (sv_request.det_passive,),
+    "klarsprak.dubbel-passiv": (sv_passive.double,),
     "rost.malmo-stad-om-sig-sjalv": (voice.city_to_vi,),
     "rost.forvaltning-om-sig-sjalv": (voice.city_to_vi,),
     "rost.en-city-third-person": (voice.city_to_we,),
