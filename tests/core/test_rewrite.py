@@ -70,6 +70,8 @@ PASSIVE = [
      "Vi öppnar plaskdammen i Folkets park i juni."),
     ("klarsprak.passiv-uppmaning", "Gångtunneln [[kommer att stängas]] av under två veckor.",
      "Vi stänger av gångtunneln under två veckor."),
+    ("klarsprak.passiv", "Gatan [[stängs]] av för trafik under loppet.",  # "Gatan" is no name
+     "Vi stänger av gatan för trafik under loppet."),
     ("klarsprak.passiv-uppmaning", "Fotbollsplanen [[ska renoveras]] under hösten.",
      "Vi ska renovera fotbollsplanen under hösten."),
     ("klarsprak.passiv-era", "Dina synpunkter har [[registrerats]] i vårt system.",
@@ -332,6 +334,8 @@ VOICE = [
      "Vi ber om ursäkt för olägenheterna under ombyggnaden."),
     ("arlighet.undvikande-ursakt", "Vi [[beklagar det inträffade]] på stranden i helgen.",
      "Vi ber om ursäkt för det som hände på stranden i helgen."),
+    ("arlighet.undvikande-ursakt", "Vi [[beklagar]] det inträffade vid kassan.",  # verb only
+     "Vi ber om ursäkt för det som hände vid kassan."),
     ("arlighet.misstag-har-begatts", "När fakturorna skickades ut [[har fel begåtts]].",
      "När fakturorna skickades ut har vi gjort fel."),
     ("arlighet.misstag-har-begatts", "[[Misstag har begåtts]] och det är vi ledsna för.",

@@ -72,14 +72,18 @@ _EVENTUELLA = re.compile(r"(?:beklagar|ber\s+om\s+ursäkt\s+för|ursäktar)\s+(?
                          r"eventuella\s+(\w+)", re.IGNORECASE)
 
 
+_INTRAFFADE = re.compile(r"beklagar\s+det\s+inträffade\b", re.IGNORECASE)
+
+
 def apology_sv(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    matched = sentence[start:end]
-    if re.fullmatch(r"beklagar\s+det\s+inträffade", matched, re.IGNORECASE):
-        return [(start, end, "ber om ursäkt för det som hände")]
-    m = _EVENTUELLA.fullmatch(matched)
-    if m is None or m.group(1).lower() not in _DEFINITE:
+    """The apology that starts at the span (the span may be only its verb)."""
+    m = _INTRAFFADE.match(sentence, start)
+    if m is not None and m.end() >= end:
+        return [(start, m.end(), "ber om ursäkt för det som hände")]
+    m = _EVENTUELLA.match(sentence, start)
+    if m is None or m.end() < end or m.group(1).lower() not in _DEFINITE:
         return []
-    return [(start, end, "ber om ursäkt för " + _DEFINITE[m.group(1).lower()])]
+    return [(start, m.end(), "ber om ursäkt för " + _DEFINITE[m.group(1).lower()])]
 
 
 _ANY = re.compile(r"\b(any(?:\s+and\s+all)?)\s+(?:inconvenience|disruption|trouble|confusion|"

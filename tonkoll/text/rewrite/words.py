@@ -56,7 +56,8 @@ def lower_first(sentence: str, ws: list[Word], i: int) -> str | None:
         return w.text
     if w.start != 0 and not sentence[:w.start].rstrip().endswith((":", ".", "!", "?")):
         return w.text  # capitalised mid-sentence: a name, keep it
-    if any(c.isupper() for c in w.text[1:]) or w.low in _NAMES or w.low.endswith(_NAME_ENDINGS):
+    if any(c.isupper() for c in w.text[1:]) or w.low in _NAMES or (
+            w.low.endswith(_NAME_ENDINGS) and w.low not in _NAME_ENDINGS):  # "Vägen" is no name
         return None
     if i + 1 < len(ws) and ws[i + 1].text[:1].isupper():
         return None
