@@ -390,3 +390,27 @@ def test_voice_is_left_alone_when_unsure(rule: str, marked: str) -> None:
 ])
 def test_det_passive_and_double_passive(rule: str, marked: str, expected: list[str]) -> None:
     assert _results(rule, marked) == expected
+
+
+@pytest.mark.parametrize(("rule", "marked", "expected"), [
+    # an agent with a relative clause would lose it: refused
+    ("klarsprak.passiv", "Veckans tips [[skrivs]] av mig som jobbar i Garaget.", []),
+    # "med in": both particles go before the object
+    ("klarsprak.passiv-uppmaning", "Glas [[får inte tas]] med in på stranden.",
+     ["Ta inte med glas in på stranden.", "Du får inte ta med glas in på stranden."]),
+])
+def test_agent_relative_clause_and_double_particles(
+        rule: str, marked: str, expected: list[str]) -> None:
+    assert _results(rule, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), [
+    ("The playground will [[be painted]] by pupils from Sorgenfri school.", []),  # whose "from"?
+    ("The playground will [[be painted]] by local pupils in May.",
+     ["Local pupils will paint the playground in May."]),
+    ("Forms must [[be returned]] by Friday.",
+     ["Return forms by Friday.", "You must return forms by Friday."]),
+    ("The hall will [[be cleaned]] on Sunday by volunteers.", []),
+])
+def test_english_by_is_an_agent_or_a_date(marked: str, expected: list[str]) -> None:
+    assert _results("klarsprak.en-passive", marked, "en") == expected

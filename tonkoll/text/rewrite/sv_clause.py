@@ -157,7 +157,7 @@ def is_particle(sentence: str, ws: list[Word], j: int, verb: Verb) -> bool:
     if low == "av" and nxt is not None and _agent_like(nxt):
         return False  # "stängs av polisen": the agent
     return nxt is None or not only_spaces_between(sentence, ws, j, j + 1) \
-        or nxt.low in _AFTER_PARTICLE
+        or nxt.low in _AFTER_PARTICLE or nxt.low in PARTICLES  # "tas med in"
 
 
 def subject_of(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
@@ -182,6 +182,8 @@ def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:
     if i >= len(ws):
         return None
     if ws[i].low in SUBJECT:
+        if i + 1 < len(ws) and ws[i + 1].low == "som":
+            return None  # "av mig som jobbar här": the relative clause would lose its noun
         return SUBJECT[ws[i].low], i
     if not _agent_like(ws[i]) and ws[i].low not in _DETERMINERS:
         return None
