@@ -84,6 +84,10 @@ PASSIVE = [
      "Vi ställer in konserten på grund av regnet."),
     ("klarsprak.passiv", "Simhallen [[stängs]] tyvärr under julen.",
      "Vi stänger tyvärr simhallen under julen."),
+    ("klarsprak.passiv", "Pildammsparken [[stängs]] för konserten.",  # a name keeps its capital
+     "Vi stänger Pildammsparken för konserten."),
+    ("klarsprak.passiv", "Folkets park [[stängs]] för konserten.",
+     "Vi stänger Folkets park för konserten."),
     ("klarsprak.passiv", "Dina frågor [[besvaras]] inom två arbetsdagar.",
      "Vi svarar på dina frågor inom två arbetsdagar."),
     ("klarsprak.passiv-uppmaning", "Du [[kommer att kontaktas]] av en handläggare.",
@@ -147,7 +151,6 @@ def test_a_request_also_gets_the_du_version_and_kommer_att_the_future() -> None:
     ("klarsprak.passiv-uppmaning", "Vi meddelar när badet [[kommer att öppnas]]."),  # subclause
     ("klarsprak.passiv", "Bänkarna [[målades]] i fjol av några elever och deras lärare."),
     ("klarsprak.passiv", "Lekplatsen [[invigdes]] av barnen på förskolan Solrosen."),  # whose PP?
-    ("klarsprak.passiv", "Pildammsparken [[stängs]] för konserten."),  # a name: keep its capital
     ("klarsprak.passiv-uppmaning", "Detaljplanen [[ska förankras]] i nämnden."),  # unknown verb
     ("klarsprak.passiv-uppmaning", "Alla [[ska behandlas]] med respekt."),  # a norm
     ("klarsprak.passiv-era", "Tre personer [[arresterades]] under natten."),  # the police did
@@ -414,3 +417,18 @@ def test_agent_relative_clause_and_double_particles(
 ])
 def test_english_by_is_an_agent_or_a_date(marked: str, expected: list[str]) -> None:
     assert _results("klarsprak.en-passive", marked, "en") == expected
+
+
+@pytest.mark.parametrize(("rule", "marked", "expected"), [
+    ("klarsprak.passiv-uppmaning", "Talongen [[ska fyllas]] i och lämnas i kassan.", []),
+    ("klarsprak.passiv-uppmaning", "Du [[kommer att kontaktas]] av en sjuksköterska inom två dagar.",
+     ["En sjuksköterska kontaktar dig inom två dagar.",
+      "En sjuksköterska kommer att kontakta dig inom två dagar."]),
+    ("rost.man", "Om man undrar över sitt bygglov [[kan man]] ringa oss.",
+     ["Om du undrar över ditt bygglov kan du ringa oss."]),
+    ("rost.man", "Om man har frågor om sitt bygglov [[kan man]] ringa oss.",
+     ["Om du har frågor om ditt bygglov kan du ringa oss."]),
+])
+def test_coordination_adverbials_after_an_agent_and_om_as_preposition(
+        rule: str, marked: str, expected: list[str]) -> None:
+    assert _results(rule, marked) == expected

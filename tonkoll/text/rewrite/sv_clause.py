@@ -23,7 +23,8 @@ PARTICLES = frozenset({"in", "ut", "upp", "ner", "fram", "bort"})
 # follow, or nothing.
 _AFTER_PARTICLE = frozenset({"till", "på", "i", "senast", "före", "innan", "efter", "under",
                              "vid", "när", "om", "från", "av", "inom", "nu", "i dag", "direkt",
-                             "genast", "helst", "gärna", "så", "för", "mellan"})
+                             "genast", "helst", "gärna", "så", "för", "mellan", "och",
+                             "eller"})
 _PARTICLE_VERBS = {"av": {"stänga", "spärra", "koppla", "ta", "säga", "skruva"},
                    "om": {"bygga", "göra", "måla", "starta"}, "med": {"ta"}, "i": {"fylla"},
                    "under": {"skriva"}, "emot": {"ta"}}
@@ -54,6 +55,9 @@ _AGENT_STOP = frozenset({"på", "i", "under", "vid", "till", "från", "för", "e
                          "inför", "med", "utan", "genom", "tillsammans", "mellan", "inom",
                          "sedan", "om", "varje", "nästa", "förra", "och", "som", "redan",
                          "idag", "nu", "snart", "senast"})
+# Words after an agent that start an adverbial, never a part of the agent ("inom en vecka").
+_ADVERBIAL_START = frozenset({"inom", "senast", "före", "efter", "innan", "redan", "nu", "idag",
+                              "snart", "varje", "nästa", "förra", "sedan"})
 _DETERMINERS = frozenset({"en", "ett", "den", "det", "de", "vår", "vårt", "våra", "min", "mitt",
                           "mina", "alla", "många", "flera", "någon", "några", "kommunens",
                           "stadens"})
@@ -172,10 +176,7 @@ def subject_of(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
         return OBJECT[ws[first].low]
     if n == 1 and ws[first].low in _QUANTIFIERS:
         return None  # "Alla ska behandlas med respekt" is a norm, not something we do
-    head = lower_first(sentence, ws, first)
-    if head is None:
-        return None
-    return head + sentence[ws[first].end:ws[k - 1].end]
+    return lower_first(sentence, ws, first) + sentence[ws[first].end:ws[k - 1].end]
 
 
 def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:
@@ -192,7 +193,8 @@ def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:
             and not sentence[ws[j].end:ws[j + 1].start].strip():
         j += 1
     if j + 1 < len(ws) and (ws[j + 1].low == "och" or (
-            ws[j + 1].low in _AGENT_STOP and not sentence[ws[j].end:ws[j + 1].start].strip())):
+            ws[j + 1].low in _AGENT_STOP and ws[j + 1].low not in _ADVERBIAL_START
+            and not sentence[ws[j].end:ws[j + 1].start].strip())):
         return None  # "av barnen på förskolan X": does the phrase belong to the agent?
     if j + 1 < len(ws) and ws[j + 1].low not in _AGENT_STOP \
             and not sentence[ws[j].end:ws[j + 1].start].strip():

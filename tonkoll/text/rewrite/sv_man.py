@@ -52,8 +52,8 @@ def clause_boundary(sentence: str, ws: list[Word], m: int, r: int) -> bool:
     for k in range(m, r):
         if sentence[ws[k].end:ws[k + 1].start].strip():
             return True
-        if k > m and ws[k].low in _BOUNDARY:
-            return True
+        if k > m and ws[k].low in _BOUNDARY and not (ws[k].low == "om" and k + 1 == r):
+            return True  # ("om sin faktura": a preposition before the reflexive itself)
         if k > m and ws[k].low == "att" and not _infinitive_att(ws, k):
             return True
     return False
