@@ -84,8 +84,6 @@ PASSIVE = [
      "Vi ställer in konserten på grund av regnet."),
     ("klarsprak.passiv", "Simhallen [[stängs]] tyvärr under julen.",
      "Vi stänger tyvärr simhallen under julen."),
-    ("klarsprak.passiv", "Pildammsparken [[stängs]] för konserten.",  # a name keeps its capital
-     "Vi stänger Pildammsparken för konserten."),
     ("klarsprak.passiv", "Folkets park [[stängs]] för konserten.",
      "Vi stänger Folkets park för konserten."),
     ("klarsprak.passiv", "Dina frågor [[besvaras]] inom två arbetsdagar.",
@@ -159,6 +157,7 @@ def test_a_request_also_gets_the_du_version_and_kommer_att_the_future() -> None:
     ("klarsprak.passiv", "En bilist [[stoppades]] och kontrollerades på Ystadvägen."),
     ("klarsprak.passiv", "Varje vecka [[registreras]] över hundra nya låntagare."),  # inverted
     ("klarsprak.passiv", "Kyrkan [[byggdes]] om på 1800-talet."),  # history
+    ("klarsprak.passiv", "Pildammsparken [[stängs]] för konserten."),  # name or "hundparken"?
 ])
 def test_passive_is_left_alone_when_unsure(rule: str, marked: str) -> None:
     assert _results(rule, marked) == []
@@ -421,7 +420,8 @@ def test_english_by_is_an_agent_or_a_date(marked: str, expected: list[str]) -> N
 
 @pytest.mark.parametrize(("rule", "marked", "expected"), [
     ("klarsprak.passiv-uppmaning", "Talongen [[ska fyllas]] i och lämnas i kassan.", []),
-    ("klarsprak.passiv-uppmaning", "Du [[kommer att kontaktas]] av en sjuksköterska inom två dagar.",
+    ("klarsprak.passiv-uppmaning",
+     "Du [[kommer att kontaktas]] av en sjuksköterska inom två dagar.",
      ["En sjuksköterska kontaktar dig inom två dagar.",
       "En sjuksköterska kommer att kontakta dig inom två dagar."]),
     ("rost.man", "Om man undrar över sitt bygglov [[kan man]] ringa oss.",

@@ -65,7 +65,8 @@ def _subject(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
         return None
     if k - first == 1 and ws[first].low in _OBJECT:
         return _OBJECT[ws[first].low]
-    return lower_first(sentence, ws, first) + sentence[ws[first].end:ws[k - 1].end]
+    head = lower_first(sentence, ws, first)
+    return None if head is None else head + sentence[ws[first].end:ws[k - 1].end]
 
 
 def _date_like(w: Word) -> bool:

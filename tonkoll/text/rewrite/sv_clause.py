@@ -176,7 +176,8 @@ def subject_of(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
         return OBJECT[ws[first].low]
     if n == 1 and ws[first].low in _QUANTIFIERS:
         return None  # "Alla ska behandlas med respekt" is a norm, not something we do
-    return lower_first(sentence, ws, first) + sentence[ws[first].end:ws[k - 1].end]
+    head = lower_first(sentence, ws, first)
+    return None if head is None else head + sentence[ws[first].end:ws[k - 1].end]
 
 
 def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:

@@ -31,7 +31,7 @@ _INCOMING = frozenset({"fråga", "frågan", "frågor", "frågorna", "mejl", "mej
                        "e-post", "kommentar", "kommentaren", "kommentarer", "kommentarerna",
                        "meddelande", "meddelanden", "synpunkter", "synpunkterna", "brev",
                        "brevet", "klagomål", "önskemål", "ärenden", "ärendet", "samtal"})
-_BY_ITSELF = frozenset({"öppna", "stänga", "börja", "starta", "flytta"})
+_BY_ITSELF = frozenset({"öppna", "stänga", "börja", "starta"})
 _RECIPIENT = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "era", "ert"})
 
 
