@@ -413,6 +413,10 @@ def test_agent_relative_clause_and_double_particles(
     ("Forms must [[be returned]] by Friday.",
      ["Return forms by Friday.", "You must return forms by Friday."]),
     ("The hall will [[be cleaned]] on Sunday by volunteers.", []),
+    ("The new playground was [[opened]] by the children yesterday.",
+     ["The children opened the new playground yesterday."]),
+    ("The sports hall was [[reopened]] by our chair last week.",
+     ["Our chair reopened the sports hall last week."]),
 ])
 def test_english_by_is_an_agent_or_a_date(marked: str, expected: list[str]) -> None:
     assert _results("klarsprak.en-passive", marked, "en") == expected

@@ -52,7 +52,7 @@ _NOT_AGENT = frozenset({"january", "february", "march", "april", "may", "june", 
                         "midnight", "tomorrow", "today", "tonight", "then", "now", "email",
                         "e-mail", "post", "mail", "phone", "hand", "car", "bus", "bike", "train",
                         "law", "default", "appointment", "next", "this", "end", "mid", "early",
-                        "late"})
+                        "late", "last", "yesterday", "every"})
 _POSTMODIFIER = frozenset({"of", "from", "at", "in", "with", "who", "which", "that", "for"})
 _STOP = frozenset({"on", "in", "at", "from", "during", "before", "after", "until", "by", "for",
                    "with", "and", "this", "next", "every", "today", "tomorrow", "to"})
@@ -83,7 +83,7 @@ def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:
         return None
     j = i
     while j + 1 < len(ws) and j - i < 3 and ws[j + 1].low not in _STOP \
-            and not sentence[ws[j].end:ws[j + 1].start].strip():
+            and not _date_like(ws[j + 1]) and not sentence[ws[j].end:ws[j + 1].start].strip():
         j += 1
     if j + 1 < len(ws) and ws[j + 1].low in _POSTMODIFIER \
             and not sentence[ws[j].end:ws[j + 1].start].strip() \
