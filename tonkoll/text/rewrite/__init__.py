@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from tonkoll.text.rewrite import en, sv_man, sv_passive, sv_request
+from tonkoll.text.rewrite import en, sv_man, sv_passive, sv_request, voice
 
 
 class Rewrite(NamedTuple):
@@ -37,6 +37,15 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     # A substitution rule: its inflected entries answer first (tonkoll/engine/replace.py);
     # this is the fallback for forms the entries do not list.
     "klarsprak.en-hidden-verbs": (en.hidden_verb,),
+    "klarsprak.det-passiv": (sv_request.det_passive,),
+    "klarsprak.dubbel-passiv": (sv_passive.double,),
+    "rost.malmo-stad-om-sig-sjalv": (voice.city_to_vi,),
+    "rost.forvaltning-om-sig-sjalv": (voice.city_to_vi,),
+    "rost.en-city-third-person": (voice.city_to_we,),
+    "arlighet.undvikande-ursakt": (voice.apology_sv,),
+    "arlighet.en-inconvenience": (voice.apology_en,),
+    "arlighet.misstag-har-begatts": (voice.mistakes,),
+    "arlighet.en-mistakes-were-made": (voice.mistakes,),
 }
 RULE_IDS: frozenset[str] = frozenset(_BY_RULE)
 

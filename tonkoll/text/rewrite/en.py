@@ -45,6 +45,15 @@ _SUBJECT = {"us": "we", "me": "I", "them": "they", "him": "he", "her": "she", "y
 _AGENT_DET = frozenset({"the", "our", "a", "an", "your", "their", "its", "local", "city"})
 _NOT_SUBJECT = frozenset({"and", "or", "that", "which", "who", "there", "we", "if", "when",
                           "in", "on", "at", "from", "after", "before", "during", "by"})
+# After "by" these start a date, a time or a means, not an agent: "by 15 March", "by email".
+_NOT_AGENT = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december", "monday", "tuesday",
+                        "wednesday", "thursday", "friday", "saturday", "sunday", "noon",
+                        "midnight", "tomorrow", "today", "tonight", "then", "now", "email",
+                        "e-mail", "post", "mail", "phone", "hand", "car", "bus", "bike", "train",
+                        "law", "default", "appointment", "next", "this", "end", "mid", "early",
+                        "late", "last", "yesterday", "every"})
+_POSTMODIFIER = frozenset({"of", "from", "at", "in", "with", "who", "which", "that", "for"})
 _STOP = frozenset({"on", "in", "at", "from", "during", "before", "after", "until", "by", "for",
                    "with", "and", "this", "next", "every", "today", "tomorrow", "to"})
 
@@ -60,18 +69,26 @@ def _subject(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
     return None if head is None else head + sentence[ws[first].end:ws[k - 1].end]
 
 
+def _date_like(w: Word) -> bool:
+    return w.low in _NOT_AGENT or w.low[:1].isdigit()
+
+
 def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:
-    """The agent after "by" (None when "by" starts a date or a means: "by 15 March")."""
+    """The agent after "by", or None when unsure where it ends."""
     if i >= len(ws):
         return None
     if ws[i].low in _SUBJECT:
         return _SUBJECT[ws[i].low], i
-    if ws[i].low not in _AGENT_DET:
+    if _date_like(ws[i]):
         return None
     j = i
     while j + 1 < len(ws) and j - i < 3 and ws[j + 1].low not in _STOP \
-            and not sentence[ws[j].end:ws[j + 1].start].strip():
+            and not _date_like(ws[j + 1]) and not sentence[ws[j].end:ws[j + 1].start].strip():
         j += 1
+    if j + 1 < len(ws) and ws[j + 1].low in _POSTMODIFIER \
+            and not sentence[ws[j].end:ws[j + 1].start].strip() \
+            and not (j + 2 < len(ws) and _date_like(ws[j + 2])):
+        return None  # "by pupils from Sorgenfri school": the phrase may belong to the agent
     return sentence[ws[i].start:ws[j].end], j
 
 
@@ -109,9 +126,13 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
         particle, last, j = ws[j].low, j, j + 1
     agent = None
     if j < len(ws) and ws[j].low == "by":
-        agent = _agent(sentence, ws, j + 1)
-        if agent is not None:
+        if j + 1 < len(ws) and not _date_like(ws[j + 1]):  # else "by Friday": a date
+            agent = _agent(sentence, ws, j + 1)
+            if agent is None:
+                return []
             last = agent[1]
+    elif any(w.low == "by" for w in ws[j:]):
+        return []  # "cleaned on Saturday by volunteers": an agent further away
     region = (ws[first].start, ws[last].end)
     no = "not" if neg else ""
     modal = aux[0]

@@ -48,12 +48,12 @@ def _infinitive_att(ws: list[Word], k: int) -> bool:
     return nxt in _SHORT_INFINITIVES or (nxt.endswith("a") and nxt not in _NOT_INFINITIVE)
 
 
-def _boundary(sentence: str, ws: list[Word], m: int, r: int) -> bool:
+def clause_boundary(sentence: str, ws: list[Word], m: int, r: int) -> bool:
     for k in range(m, r):
         if sentence[ws[k].end:ws[k + 1].start].strip():
             return True
-        if k > m and ws[k].low in _BOUNDARY:
-            return True
+        if k > m and ws[k].low in _BOUNDARY and not (ws[k].low == "om" and k + 1 == r):
+            return True  # ("om sin faktura": a preposition before the reflexive itself)
         if k > m and ws[k].low == "att" and not _infinitive_att(ws, k):
             return True
     return False
@@ -74,7 +74,7 @@ def man_to_du(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]
         if w.low not in REFLEXIVE:
             continue
         before = [m for m in mans if m < r]
-        if not before or _boundary(sentence, ws, before[-1], r):
+        if not before or clause_boundary(sentence, ws, before[-1], r):
             return []
         changes[r] = REFLEXIVE[w.low]
     first, last = min(changes), max(changes)

@@ -47,6 +47,11 @@ def drop_opener(sentence: str, start: int, end: int) -> list[tuple[int, int, str
         if m is None:
             return []
         rest_at, clause = m.end(), ":" not in m.group()
+    return _drop(sentence, start, rest_at, clause)
+
+
+def _drop(sentence: str, start: int, rest_at: int, clause: bool) -> list[tuple[int, int, str]]:
+    """Drop sentence[start:rest_at]; when the rest is an att-clause, give it main-clause order."""
     ws = [w for w in words(sentence) if w.start >= rest_at]
     if len(ws) < 2:
         return []
@@ -70,6 +75,28 @@ def drop_opener(sentence: str, start: int, end: int) -> list[tuple[int, int, str
     block = sentence[ws[a].start:ws[b].end]
     return [(start, verb.end, f"{head}{verb.text} {block}".replace(" ej", " inte"))]
 
+
+# "Det konstateras att X": X is the news, the rest can go. "Det beslutades att X": we decided.
+_DROP_DET = frozenset({"noteras", "konstateras", "framhålls", "framhållas", "betonas",
+                       "understryks", "påpekas", "påminns"})
+_WE_DET = {"föreslås": "vi föreslår", "beslutas": "vi beslutar", "beslutades": "vi beslutade",
+           "bedöms": "vi bedömer", "bedömdes": "vi bedömde"}
+
+
+def det_passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    ws = words(sentence)
+    span = index_at(ws, start, end)
+    if len(span) < 2 or ws[span[0]].low != "det" or span[-1] + 1 >= len(ws):
+        return []
+    if clause_start(sentence, ws, span[0]) != span[0] or ws[span[-1] + 1].low != "att":
+        return []
+    verb = ws[span[-1]].low
+    if verb in _DROP_DET:
+        return _drop(sentence, ws[span[0]].start, ws[span[-1] + 2].start if span[-1] + 2 < len(ws)
+                     else len(sentence), True)
+    if verb in _WE_DET and len(span) == 2:
+        return [(ws[span[0]].start, ws[span[-1]].end, _WE_DET[verb])]
+    return []
 
 _ASKED = frozenset({"ombeds", "ombes", "uppmanas"})
 _AFTER_VERB_STOP = frozenset({"som", "när", "där", "eftersom", "om", "att", "men", "så"})

@@ -43,12 +43,12 @@ _FIRST = (
     "rensa städa besvara svara anordna bevilja ladda koppla tvätta spara förnya meddela anpassa "
     "dela avveckla starta stoppa testa låna fira visa uppmärksamma påbörja börja avsluta nyttja "
     "besiktiga utbilda bemanna asfaltera skotta gallra plocka mata vänta kolla titta stanna "
-    "cykla tacka"
+    "cykla tacka avverka"
 ).split()
 _SECOND = (
     "stänga ställa köpa läsa höja sänka söka ansöka ringa klippa släcka tända sända använda "
     "märka röja slänga följa bygga inviga anmäla fylla förlänga hyra köra höra lösa byta "
-    "kräva stödja"
+    "kräva tänka åka undersöka"
 ).split()
 # inf pres pret sup imp, for the verbs the rules above get wrong.
 _OTHER = """
@@ -88,6 +88,8 @@ komma kommer kom kommit kom
 gå går gick gått gå
 hjälpa hjälper hjälpte hjälpt hjälp
 undvika undviker undvek undvikit undvik
+inleda inleder inledde inlett inled
+underhålla underhåller underhöll underhållit underhåll
 """
 
 VERBS: dict[str, Verb] = {}
@@ -100,7 +102,7 @@ for _line in _OTHER.strip().splitlines():
     VERBS[_f[0]] = Verb(*_f)
 for _inf in ("renovera reparera plantera publicera registrera returnera installera informera "
              "kontrollera planera arrangera organisera inventera utvärdera parkera respektera "
-             "fotografera markera prioritera presentera").split():
+             "fotografera markera prioritera presentera leverera placera").split():
     VERBS[_inf] = _first(_inf)
 
 
@@ -109,7 +111,7 @@ def _pres_passive(v: Verb) -> str:
         return v.inf + "s"
     if v.pres.endswith("er"):
         stem = v.pres[:-2]
-        if stem.endswith(("mm", "nn")):  # tömmer → töms
+        if stem.endswith("mm"):  # tömmer → töms (but känner → känns)
             stem = stem[:-1]
         return stem + "es" if stem.endswith("s") or len(stem) < 2 else stem + "s"
     return v.pres + "s"  # gör → görs, kör → körs
@@ -164,7 +166,8 @@ CITY = frozenset(
     "kontrollera|spärra|spärra av|informera|registrera|planera|anordna|arrangera|utreda|bevilja|"
     "avslå|godkänna|svara på|göra|skotta|gallra|besiktiga|utvärdera|inventera|"
     "organisera|kontakta|dela ut|hyra ut|erbjuda|bjuda in|välja|testa|starta|stoppa|"
-    "sätta|lägga ut|ta emot|hålla|uppmärksamma|fira|utbilda|presentera|prioritera".split("|"))
+    "sätta|lägga ut|ta emot|hålla|uppmärksamma|fira|utbilda|presentera|prioritera|inleda|"
+    "avverka|underhålla|undersöka|betala ut|placera ut|leverera".split("|"))
 
 
 def is_city(lemma: str, particle: str, tag: str) -> bool:

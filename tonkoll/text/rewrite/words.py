@@ -41,25 +41,29 @@ def clause_start(sentence: str, ws: list[Word], before: int) -> int:
     return first
 
 
-# Sentence-initial words that keep their capital letter when moved: names the tool cannot know
-# are kept by the checks below (another capital inside, or a capitalised word right after).
+# Sentence-initial words that keep their capital letter when moved: these names, words with
+# another capital inside, and a word before a capitalised word. A compound with a place-name
+# ending may be either ("Pildammsparken", "hundparken"): unsure.
 _NAME_ENDINGS = ("gatan", "vägen", "torget", "parken", "allén", "stranden", "hamnen", "bron")
 _NAMES = frozenset({"malmö", "sverige", "skåne", "lund", "köpenhamn", "stadsbiblioteket",
                     "stadshuset", "möllan", "ribban", "folkets", "malmöborna"})
 
 
 def lower_first(sentence: str, ws: list[Word], i: int) -> str | None:
-    """The word at i as it reads mid-sentence, or None when it may be a name (then a rewrite that
-    moves it away from the sentence start is not safe)."""
+    """The word at i as it reads mid-sentence: a common noun loses its capital, a known name
+    ("Stadsbiblioteket", "Folkets park", "SFI") keeps it; None when it cannot tell
+    ("Pildammsparken" is a name, "Hundparken" is not), and a rewrite that moves it is unsafe."""
     w = ws[i]
     if not w.text[:1].isupper():
         return w.text
     if w.start != 0 and not sentence[:w.start].rstrip().endswith((":", ".", "!", "?")):
         return w.text  # capitalised mid-sentence: a name, keep it
-    if any(c.isupper() for c in w.text[1:]) or w.low in _NAMES or w.low.endswith(_NAME_ENDINGS):
+    if w.low.endswith(_NAME_ENDINGS) and w.low not in _NAME_ENDINGS:  # "Vägen" is no name
         return None
+    if any(c.isupper() for c in w.text[1:]) or w.low in _NAMES:
+        return w.text
     if i + 1 < len(ws) and ws[i + 1].text[:1].isupper():
-        return None
+        return w.text
     return w.text[:1].lower() + w.text[1:]
 
 
