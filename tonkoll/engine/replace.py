@@ -276,13 +276,15 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
         readings = tables[entry].get(matched.lower())
         if readings is None:  # spacing differs from the rule ("i  enlighet med")
             readings = tables[entry].get(" ".join(matched.lower().split()))
-        if not readings:
-            return (), start, end
-        previous = _previous_word(seg, start)
-        values = choose(readings, previous)
-        if any(v in SUBJECT_PRONOUNS for v in values):
-            values = _pronouns_that_fit(values, seg, start, end, previous)
-        return tuple(follow_case(matched, v) for v in values[:MAX_REPLACEMENTS]), start, end
+        if readings:
+            previous = _previous_word(seg, start)
+            values = choose(readings, previous)
+            if any(v in SUBJECT_PRONOUNS for v in values):
+                values = _pronouns_that_fit(values, seg, start, end, previous)
+            if values:
+                return (tuple(follow_case(matched, v) for v in values[:MAX_REPLACEMENTS]),
+                        start, end)
+    # nothing from the rule's own tables: a construction rewrite, when the rule has one
     if rewrite is None or rule_id not in rewrite.RULE_IDS:
         return (), start, end
     sentence = seg.sentences[seg.sentence_at(start)]
