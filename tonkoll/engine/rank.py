@@ -14,7 +14,7 @@ from tonkoll.engine.collect import MAX_SPANS, Hit
 from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
 from tonkoll.engine.replace import follow_case, replacements_for
-from tonkoll.findings import Finding, Span, new_finding, new_span
+from tonkoll.findings import Finding, Span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
 from tonkoll.text.segment import Segmentation
 
@@ -75,14 +75,16 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
             "limit": _format_number(first.limit, language) if numbers else "",
         })
     if len(hits) == 1:  # most findings: the one span is the match itself
-        spans: tuple[Span, ...] = (new_span(first.start, first.end - first.start,
-                                            text[first.start:first.end]),)
+        spans: tuple[Span, ...] = (Span(first.start, first.end - first.start,
+                                        text[first.start:first.end]),)
     else:
-        spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
-    return new_finding(
-        rule.id, rule.theme, rule.level, message, texts.explanation,  # type: ignore[arg-type]
-        texts.handbook, start, end - start, matched, suggestions, spans,
-        impact, primary, replacements,
+        spans = tuple([Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
+    return Finding(
+        rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
+        message=message, explanation=texts.explanation, handbook=texts.handbook,
+        offset=start, length=end - start, matched=matched,
+        suggestions=suggestions, spans=spans, impact=impact, primary=primary,
+        replacements=replacements,
     )
 
 
