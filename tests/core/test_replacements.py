@@ -290,7 +290,7 @@ def test_eval_prints_the_fit_figure(tmp_path: Path, capsys: pytest.CaptureFixtur
                                  "target": "erhöll", "accept": ["Vi fick svar."]},
                                 ensure_ascii=False) + "\n", encoding="utf-8")
     assert cli.main(["eval", str(fixes)]) == 0
-    assert "1 av 1 fall (100,0 %" in capsys.readouterr().out
+    assert "1 av 1 fall (100,0 %) (mål ≥ 80 %) ✓" in capsys.readouterr().out
     assert cli.main(["eval", str(fixes), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["fit"]["fit_rate"] == 100.0
