@@ -335,3 +335,9 @@ def test_english_past_form_read_from_the_word_before(bundled: Rulebook) -> None:
 def test_capitals_stay_capitals(bundled: Rulebook) -> None:
     assert (first("A NUMBER OF ROADS ARE CLOSED", bundled, "klarsprak.en-plain-words", "en")
             == "SOME ROADS ARE CLOSED")
+
+
+def test_no_rewrite_when_an_agent_follows(bundled: Rulebook) -> None:
+    assert fixed("Misstag har begåtts av oss.", bundled, "arlighet.misstag-har-begatts") == []
+    assert (first("Misstag har begåtts i bokningen.", bundled, "arlighet.misstag-har-begatts")
+            == "Vi har gjort fel i bokningen.")
