@@ -269,8 +269,9 @@ def test_nothing_without_consent_or_with_the_option_off(extension_browser: Any,
     ext.configure(consent=True, feedback=True)
 
 
-def test_playground_reports_ignored(browser: Any, service: Any, tmp_path: Path) -> None:
-    """The playground sends the same counts (shown, ignored) from a plain browser page."""
+def test_playground_reports_applied_and_ignored(browser: Any, service: Any) -> None:
+    """The playground sends the same counts from a plain browser page: shown once per draft,
+    a clicked replacement as applied with its index, "Ignorera här" as ignored."""
     page = browser.new_page(locale="sv-SE")
     bodies: list[str] = []
     page.on("request", lambda r: bodies.append(r.post_data or "")
@@ -278,16 +279,25 @@ def test_playground_reports_ignored(browser: Any, service: Any, tmp_path: Path) 
     page.goto(service.base_url + "/")
     page.fill("#draft", DRAFT)
     page.click("#check-button")
-    page.wait_for_selector(f"#hints li[data-rule-id='{STIFF_RULE}']")
-    page.click(f"#hints li[data-rule-id='{STIFF_RULE}'] button.ignore")
-    page.wait_for_selector(f"#hints li[data-rule-id='{STIFF_RULE}']", state="detached")
+    stiff = page.locator(f"#hints li[data-rule-id='{STIFF_RULE}']")
+    stiff.locator("button.replacement").first.click()
+    page.wait_for_function("() => document.getElementById('draft').value.includes('får')")
+    stiff.wait_for(state="detached")
+    other = page.locator("#hints li[data-rule-id]").first
+    other_rule = other.get_attribute("data-rule-id")
+    other.locator("button.ignore").click()
+    page.wait_for_selector(f"#hints li[data-rule-id='{other_rule}']", state="detached")
     page.evaluate("window.dispatchEvent(new Event('pagehide'))")
     wait_until(lambda: bodies)
     sent = [e for b in bodies for e in json.loads(b)["events"]]
-    assert {(e["rule_id"], e["event"]) for e in sent} >= {(STIFF_RULE, "shown"),
-                                                         (STIFF_RULE, "ignored")}
+    seen = {(e["rule_id"], e["event"]): e for e in sent}
+    assert seen[(STIFF_RULE, "shown")]["count"] == 1
+    assert seen[(STIFF_RULE, "shown")]["offered"] >= 1
+    assert seen[(STIFF_RULE, "applied")]["replacement"] == 0
+    assert seen[(other_rule, "ignored")]["count"] == 1
+    assert seen[(other_rule, "shown")]["count"] == 1  # checked twice, shown once per draft
     assert MARKER not in "".join(bodies) and "erhåller" not in "".join(bodies)
-    wait_until(lambda: f"{STIFF_RULE};klarsprak;1;" in admin_csv(service))
+    wait_until(lambda: f"{STIFF_RULE};klarsprak;1;1;1;" in admin_csv(service))
     page.close()
 
 

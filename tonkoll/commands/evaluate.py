@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from tonkoll.commands import fit
 from tonkoll.commands.common import EXIT_OK, jsonl_records, load, open_lines
 from tonkoll.engine import check_detailed
 
@@ -156,7 +157,17 @@ def print_text(summary: Summary, out: TextIO) -> None:
 
 def run_eval(source: str, fmt: str, rules: list[str] | None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    summary = evaluate(open_lines(source), rules)
+    lines = open_lines(source)
+    records = list(jsonl_records(lines))
+    if fit.is_fixes([r for _, r in records]):  # a fixes file: only the fit figure
+        result = fit.evaluate_fit(fit.fixes_cases(records), load(rules))
+        if fmt == "json":
+            out.write(fit.dumps({"fit": fit.fit_json(result)}) + "\n")
+        else:
+            fit.print_fit(result, out, "Passform")
+        return EXIT_OK
+    summary = evaluate(lines, rules)
+    pairs = fit.evaluate_fit(fit.pair_cases(records), load(rules))
     if fmt == "json":
         for r in summary.rows:
             out.write(json.dumps({"id": r.key, "label": r.label, "lang": r.lang,
@@ -167,7 +178,11 @@ def run_eval(source: str, fmt: str, rules: list[str] | None, out: TextIO | None 
             "texts": len(summary.rows), "per_label": summary.per_label(),
             "rules": summary.rule_firing(),
             "goals": {k: summary.goals(v) for k, v in (("sv", "sv"), ("en", "en"), ("all", None))},
+            "fit_single_span_pairs": fit.fit_json(pairs),
         }}, ensure_ascii=False) + "\n")
     else:
         print_text(summary, out)
+        if pairs.outcomes:
+            fit.print_fit(pairs, out, "Passform på före/efter-par med en enda ändring",
+                          goal=False)
     return EXIT_OK

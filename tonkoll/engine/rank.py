@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import string
 from bisect import bisect_right
+from dataclasses import replace
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
 from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
+from tonkoll.engine.replace import follow_case, replacements_for
 from tonkoll.findings import Finding, Span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
 from tonkoll.rulebook.schema import RENDERED_MESSAGE_MAX_CHARS
@@ -69,25 +71,37 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
     first = hits[0]
     text = seg.text
     suggestions = texts.suggestions(first.entry)
-    matched = text[first.start:first.end]
-    message = texts.message
+    start, end = first.start, first.end
+    replacements: tuple[str, ...] = ()
+    if texts.may_replace:
+        replacements, start, end = replacements_for(rule.id, texts, first.entry, seg, start,
+                                                    end, language)
+    # A construction rewrite may cover more words than the rule's hit ("Badet kommer att
+    # öppnas" for "öppnas"): offset/length/matched are what the replacements replace, spans
+    # stay the rule's hits (the underlines).
+    matched = text[start:end]
+    message = texts.message if replacements or not texts.message_plain else texts.message_plain
     if texts.fills:  # most messages have no placeholders: skip the dict
         numbers = texts.needs_numbers
+        suggestion = suggestions[0] if suggestions else ""
         message = render_message(message, {
             "match": matched,
-            "suggestion": suggestions[0] if suggestions else "",
+            "suggestion": suggestion,
+            "replacement": replacements[0] if replacements else suggestion,
             "value": _format_number(first.value, language) if numbers else "",
             "limit": _format_number(first.limit, language) if numbers else "",
         })
     if len(hits) == 1:  # most findings: the one span is the match itself
-        spans: tuple[Span, ...] = (Span(first.start, first.end - first.start, matched),)
+        spans: tuple[Span, ...] = (Span(first.start, first.end - first.start,
+                                        text[first.start:first.end]),)
     else:
         spans = tuple([Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
     return Finding(
         rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
         message=message, explanation=texts.explanation, handbook=texts.handbook,
-        offset=first.start, length=first.end - first.start, matched=matched,
+        offset=start, length=end - start, matched=matched,
         suggestions=suggestions, spans=spans, impact=impact, primary=primary,
+        replacements=replacements,
     )
 
 
@@ -207,9 +221,32 @@ def build_findings(
     echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
                              language, -neg_impact)
                     for neg_impact, _, _, rule, group in hidden])
+    if echoes:
+        ranked = carry_replacements(ranked, echoes)
     if len(strengths) > 1:
         strengths.sort(key=_OFFSET_AND_ID)
     return ranked, tuple(strengths), echoes
 
 
 _OFFSET_AND_ID = attrgetter("offset", "rule_id")
+
+
+def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...]
+                       ) -> tuple[Finding, ...]:
+    """A shown finding without replacements takes those of a hidden one inside its span, in
+    place: "ska erläggas" (no rewrite of its own) -> "ska betalas" (erläggs -> betalas)."""
+    out = list(ranked)
+    for i, f in enumerate(ranked):
+        if f.replacements:
+            continue
+        for echo in echoes:
+            inner = echo.offset - f.offset
+            if (echo.replacements and inner >= 0
+                    and echo.offset + echo.length <= f.offset + f.length):
+                head, tail = f.matched[:inner], f.matched[inner + echo.length:]
+                values = tuple(head + v + tail for v in echo.replacements)
+                if inner == 0:
+                    values = tuple(follow_case(f.matched, v) for v in values)
+                out[i] = replace(f, replacements=values)
+                break
+    return tuple(out)
