@@ -9,8 +9,8 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.responses import FileResponse, HTMLResponse
 
+from api.deps import StoreDep
 from api.reference import reference_html
-from api.routes import StoreDep
 
 STATIC = Path(__file__).resolve().parent / "static"
 

@@ -1,8 +1,9 @@
 """/regler: the rule reference for the comms team, from the rules the service uses right now.
 
-The content is the core's own generator (`tonkoll rules docs`, tonkoll.commands.docs.generate),
-rendered from Markdown to HTML with markdown-it-py, so the page and the Markdown reference
-never disagree. The generator escapes rule text; raw HTML in it is only its anchors.
+The content is the domain's own generator (tonkoll.rulebook.reference.generate, which
+`tonkoll rules docs` writes to docs/rules.md), rendered from Markdown to HTML with
+markdown-it-py, so the page and the Markdown reference never disagree. The generator escapes
+rule text; raw HTML in it is only its anchors.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from tonkoll.commands.docs import generate
 from tonkoll.rulebook.model import Rulebook
+from tonkoll.rulebook.reference import generate
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
 

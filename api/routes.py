@@ -5,15 +5,25 @@ from __future__ import annotations
 import json
 import logging
 from time import perf_counter
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 
 from api.convert import report_dict, scrub
+from api.deps import (
+    JsonDep,
+    SettingsDep,
+    StoreDep,
+    TokenDep,
+    current_settings,
+    current_store,
+    require_json,
+    require_token,
+)
 from api.errors import INTERNAL_MESSAGE, ApiError, log_unexpected
 from api.middleware import thousands
 from api.schemas import (
@@ -27,12 +37,9 @@ from api.schemas import (
     TryRequest,
     TryResponse,
 )
-from api.security import JsonDep, SettingsDep, TokenDep, require_json, require_token
 from api.trial import try_rule
-from tonkoll.config import Settings
 from tonkoll.engine import check
 from tonkoll.rulebook.model import LoadedRule
-from tonkoll.rulebook.store import RuleStore
 
 log = logging.getLogger("tonkoll.web")
 
@@ -53,14 +60,6 @@ router = APIRouter(prefix="/v1", tags=["v1"])
 Body = TypeVar("Body", bound=BaseModel)
 
 INLINE_MAX_CHARS = 3000  # longer drafts are checked in the threadpool (a few ms each)
-
-
-async def current_store(request: Request) -> RuleStore:
-    store: RuleStore = request.app.state.store
-    return store
-
-
-StoreDep = Annotated[RuleStore, Depends(current_store)]
 
 
 def _json_body(model: type[BaseModel]) -> dict[str, Any]:
@@ -101,7 +100,7 @@ async def check_draft(request: Request) -> Response:
     # same body model, called directly, in the same order (415, 401, then 422). Dependency
     # solving and response-model validation cost more per request than a 280-character
     # check (bench/README.md, "What the profiles showed").
-    settings: Settings = request.app.state.settings
+    settings = await current_settings(request)
     await require_json(request)
     await require_token(request, settings)
     body = await parse_body(request, CheckRequest)
@@ -113,7 +112,7 @@ async def check_draft(request: Request) -> Response:
             f"(din har {thousands(len(body.text))}).",
         )
     text = scrub(body.text)
-    book = request.app.state.store.current
+    book = (await current_store(request)).current
     started = perf_counter()
     args = (text, book, body.language, body.channel, frozenset(body.disabled_rules))
     try:

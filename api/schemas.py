@@ -7,9 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
+from tonkoll.channels import Channel
+from tonkoll.rulebook.schema import Level
 
-Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
+UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
 
 
 class ErrorOut(BaseModel):
@@ -54,7 +55,7 @@ class SpanOut(BaseModel):
 class FindingOut(BaseModel):
     rule_id: str
     theme: str
-    level: Literal["hint", "warning", "praise"]
+    level: Level
     message: str
     explanation: str
     handbook: str

@@ -5,7 +5,7 @@
     git stash pop
     .venv/bin/python -m bench.golden compare /tmp/before.json   # exit 1 when any report differs
 
-The texts: every text in ../shared/eval/dev.jsonl and tests/data/eval/*.jsonl, every rule's own
+The texts: every text in bench/data/dev.jsonl and tests/data/eval/*.jsonl, every rule's own
 examples, and 1,500 seeded random posts (words from those texts, or characters and pieces that
 stress segmentation: emoji sequences, combining marks, abbreviations, URLs, lone surrogates,
 NUL, right-to-left marks). Languages, channels and one disabled rule vary by position. A report
@@ -22,8 +22,8 @@ import sys
 from pathlib import Path
 
 from bench.texts import DEFAULT_EVAL
+from tonkoll.channels import CHANNELS
 from tonkoll.engine.check import check_detailed
-from tonkoll.engine.plan import CHANNELS
 from tonkoll.rulebook.loader import load_rulebook
 from tonkoll.rulebook.model import Rulebook
 

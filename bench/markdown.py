@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.report import service_rows
+
 DEFAULT = Path(__file__).resolve().parent / "results" / "latest.json"
 
 
@@ -49,17 +51,12 @@ def render(result: dict[str, Any]) -> str:
             "| ratio (rps) | ratio (CPU) |",
             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        for size, ratios in service["throughput_ratio"].items():
-            cpu = service["cpu_ratio"][size]
-            for name in ("tonkoll", "minimal"):
-                for r in service[name]["runs"][size]:
-                    c = str(r["connections"])
-                    ratio = f"{ratios[c]:.0%}" if name == "tonkoll" else ""
-                    cratio = f"{cpu[c]:.0%}" if name == "tonkoll" else ""
-                    lines.append(
-                        f"| {size} chars | {name} | {c} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms "
-                        f"| {r['p99_ms']:.1f} ms | {r['errors']} | "
-                        f"{r['server_cpu_ms_per_request']:.2f} ms | {ratio} | {cratio} |")
+        for row in service_rows(service):
+            r = row.run
+            lines.append(
+                f"| {row.size} chars | {row.app} | {row.connections} | {r['rps']:,.0f} | "
+                f"{r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms | {r['errors']} | "
+                f"{r['server_cpu_ms_per_request']:.2f} ms | {row.ratio} | {row.cpu_ratio} |")
         peak = max(service["tonkoll"]["peak_rss_mb"].values())
         lines += ["", f"Server peak RSS: Tonkoll {peak} MB per worker, minimal app "
                       f"{max(service['minimal']['peak_rss_mb'].values())} MB.", ""]

@@ -12,11 +12,13 @@ from typing import Literal
 from fastapi import FastAPI
 from pydantic import BaseModel, Field
 
+from tonkoll.channels import Channel
+
 
 class CheckRequest(BaseModel):
     text: str
     language: Literal["auto", "sv", "en"] = "auto"
-    channel: Literal["generic", "facebook", "x", "instagram", "linkedin"] = "generic"
+    channel: Channel = "generic"
     disabled_rules: list[str] = Field(default_factory=list)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 TARGETS = {
     "engine_median_1000_ms": 0.5,
@@ -38,6 +39,30 @@ def verdict(value: float | None, target: float, low: bool = False) -> dict[str, 
     return {"value": value, "target": (">= " if low else "<= ") + f"{target:g}", "met": met}
 
 
+class ServiceRow(NamedTuple):
+    """One load run of the service benchmark, as both tables show it."""
+
+    size: str  # post size in characters
+    app: str  # "tonkoll" or "minimal"
+    connections: str
+    run: dict[str, Any]  # rps, p50_ms, p99_ms, errors, server_cpu_ms_per_request, …
+    ratio: str  # Tonkoll's requests/s over the minimal app's ("" on the minimal app's rows)
+    cpu_ratio: str  # the minimal app's CPU per request over Tonkoll's ("" likewise)
+
+
+def service_rows(service: dict[str, Any]) -> Iterator[ServiceRow]:
+    """Every load run, per post size Tonkoll's runs then the minimal app's."""
+    for size, ratios in service["throughput_ratio"].items():
+        cpu_ratios = service["cpu_ratio"][size]
+        for app in ("tonkoll", "minimal"):
+            ours = app == "tonkoll"
+            for run in service[app]["runs"][size]:
+                conns = str(run["connections"])
+                yield ServiceRow(size, app, conns, run,
+                                 f"{ratios[conns]:.0%}" if ours else "",
+                                 f"{cpu_ratios[conns]:.0%}" if ours else "")
+
+
 def print_tables(result: dict[str, Any]) -> None:
     m = result["machine"]
     print(f"\nMachine: {m['cores']} cores, {m['memory_mb']} MB, {m['cpu_model']}, "
@@ -59,16 +84,11 @@ def print_tables(result: dict[str, Any]) -> None:
               f"{service['workers']} worker)")
         print(f"{'post':>6} {'app':>8} {'conns':>5} {'rps':>9} {'p50 ms':>8} {'p99 ms':>8} "
               f"{'errors':>6} {'ratio':>6} {'cpu ms/req':>10} {'cpu ratio':>9}")
-        for size, ratios in service["throughput_ratio"].items():
-            cpu_ratios = service["cpu_ratio"][size]
-            for name in ("tonkoll", "minimal"):
-                for r in service[name]["runs"][size]:
-                    conns = str(r["connections"])
-                    ratio = f"{ratios[conns]:.0%}" if name == "tonkoll" else ""
-                    cpu_ratio = f"{cpu_ratios[conns]:.0%}" if name == "tonkoll" else ""
-                    print(f"{size:>6} {name:>8} {conns:>5} {r['rps']:>9.1f} "
-                          f"{r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['errors']:>6} {ratio:>6} "
-                          f"{r['server_cpu_ms_per_request']:>10.3f} {cpu_ratio:>9}")
+        for row in service_rows(service):
+            r = row.run
+            print(f"{row.size:>6} {row.app:>8} {row.connections:>5} {r['rps']:>9.1f} "
+                  f"{r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['errors']:>6} {row.ratio:>6} "
+                  f"{r['server_cpu_ms_per_request']:>10.3f} {row.cpu_ratio:>9}")
         print(f"server peak RSS (MB): tonkoll {service['tonkoll']['peak_rss_mb']}, "
               f"minimal {service['minimal']['peak_rss_mb']}")
     print("\nTargets:")

@@ -1,4 +1,4 @@
-"""Realistic Swedish drafts for the benchmark, built from the real texts in shared/eval."""
+"""Realistic Swedish drafts for the benchmark, built from the real texts in bench/data."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEFAULT_EVAL = ROOT / "bench" / "data" / "dev.jsonl"
 
 
 def read_swedish_texts(path: Path = DEFAULT_EVAL) -> list[str]:

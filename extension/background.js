@@ -71,8 +71,7 @@ async function handle(msg, sender) {
     case T.MSG.checkText: {
       if (!page) return fail("not_allowed");
       if (!settings.consent) return fail("consent_needed");
-      const channels = ["generic", "facebook", "x", "instagram", "linkedin"];
-      return checkText(msg.text, channels.includes(msg.channel) ? msg.channel : "generic", settings);
+      return checkText(msg.text, T.CHANNELS.includes(msg.channel) ? msg.channel : "generic", settings);
     }
     case T.MSG.health: {
       if (!page) return fail("not_allowed");

@@ -16,7 +16,6 @@ from tonkoll.cli import EVENT_LOOP
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
-SHARED = ROOT.parent / "shared"
 
 
 @dataclass

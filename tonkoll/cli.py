@@ -16,9 +16,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from tonkoll.channels import CHANNELS
 from tonkoll.commands.common import EXIT_ERROR, CliError
-
-CHANNELS = ("generic", "facebook", "x", "instagram", "linkedin")
 
 
 class _Parser(argparse.ArgumentParser):

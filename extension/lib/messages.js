@@ -29,6 +29,10 @@
  */
 
 globalThis.Tonkoll = globalThis.Tonkoll || {};
+
+/** The channels the service knows (tonkoll/channels.py; tests/test_channels.py compares them). */
+globalThis.Tonkoll.CHANNELS = Object.freeze(["generic", "facebook", "x", "instagram", "linkedin"]);
+
 globalThis.Tonkoll.MSG = Object.freeze({
   status: "status",
   check: "check",

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -28,15 +28,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+def browser_missing(msg: str) -> NoReturn:
+    """A failure under CI=true, a skip on a developer's machine."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(msg)
+    pytest.skip(msg)
+
+
 def chromium_path() -> str:
     default = Path("/usr/bin/chromium")
     path = shutil.which("chromium") or (str(default) if default.exists() else None)
     if path:
         return path
-    msg = "Debian's chromium is not installed (apt-get install -y chromium; scripts/test does it)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(msg)
-    pytest.skip(msg)
+    browser_missing(
+        "Debian's chromium is not installed (apt-get install -y chromium; scripts/test does it)")
 
 
 @pytest.fixture(scope="session")
@@ -226,6 +231,23 @@ def extension_browser(
         context.wait_for_event("serviceworker", timeout=15_000)
     yield ExtensionBrowser(context, extension_id)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def ready(extension_browser: Any, live_server: Any) -> Any:
+    """The extension, agreed to, talking to the live service, on for the local test pages."""
+    extension_browser.configure(
+        consent=True, serverUrl=live_server.base_url,
+        customSites=[{"origin": "http://127.0.0.1", "enabled": True}],
+    )
+    return extension_browser
+
+
+def wait_badge(page: Any, state: str, timeout: float = 10_000) -> None:
+    """Wait until the badge beside the editor shows `state` (idle, busy, hints, …)."""
+    page.wait_for_function(
+        "(s) => document.querySelector('tonkoll-hints')?.shadowRoot"
+        ".querySelector('.badge')?.dataset.state === s", arg=state, timeout=timeout)
 
 
 def check_count(log_text: str) -> int:

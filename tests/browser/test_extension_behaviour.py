@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import check_count
+from conftest import check_count, wait_badge
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +31,6 @@ def badge_state(page: Any) -> str | None:
     return page.evaluate(
         "() => document.querySelector('tonkoll-hints')?.shadowRoot"
         ".querySelector('.badge')?.dataset.state ?? null")
-
-
-def wait_badge(page: Any, state: str, timeout: float = 10_000) -> None:
-    page.wait_for_function(
-        "(s) => document.querySelector('tonkoll-hints')?.shadowRoot"
-        ".querySelector('.badge')?.dataset.state === s", arg=state, timeout=timeout)
 
 
 def hint_ids(page: Any) -> list[str]:

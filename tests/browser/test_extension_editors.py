@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import check_count
+from conftest import check_count, wait_badge
 
 pytestmark = pytest.mark.browser
 
@@ -28,15 +28,6 @@ EDITORS = {
 }
 
 BADGE = "tonkoll-hints >> .badge"
-
-
-@pytest.fixture(scope="module")
-def ready(extension_browser: Any, live_server: Any) -> Any:
-    extension_browser.configure(
-        consent=True, serverUrl=live_server.base_url,
-        customSites=[{"origin": "http://127.0.0.1", "enabled": True}],
-    )
-    return extension_browser
 
 
 def open_editor(ext: Any, page_server: Any, name: str) -> tuple[Any, str]:
@@ -72,9 +63,7 @@ def test_hints_in_editor(ready: Any, page_server: Any, live_server: Any, tmp_pat
     page.keyboard.type(DRAFT)
     badge = page.locator(BADGE)
     badge.wait_for(state="visible", timeout=10_000)
-    page.wait_for_function(
-        "() => document.querySelector('tonkoll-hints').shadowRoot"
-        ".querySelector('.badge').dataset.state === 'hints'", timeout=10_000)
+    wait_badge(page, "hints")
     assert int(badge.get_attribute("data-count") or 0) >= 1
     assert badge.get_attribute("data-editor") == name  # the kind of editor was recognised
     assert STIFF in underlined_texts(page, name)
@@ -101,9 +90,7 @@ def test_emoji_before_stiff_word(ready: Any, page_server: Any, name: str) -> Non
     """Offsets are UTF-16 code units: the underline after an emoji covers exactly the word."""
     page, _ = open_editor(ready, page_server, name)
     page.keyboard.type(EMOJI_DRAFT)
-    page.wait_for_function(
-        "() => document.querySelector('tonkoll-hints')?.shadowRoot"
-        ".querySelector('.badge').dataset.state === 'hints'", timeout=10_000)
+    wait_badge(page, "hints")
     assert STIFF in underlined_texts(page, name)
     assert page.evaluate("window.editorText()") == EMOJI_DRAFT
     page.close()
@@ -146,9 +133,7 @@ def test_hover_ignore_and_follow_changes(ready: Any, page_server: Any) -> None:
     här" hides it for this post only."""
     page, _ = open_editor(ready, page_server, "contenteditable")
     page.keyboard.type(DRAFT)
-    page.wait_for_function(
-        "() => document.querySelector('tonkoll-hints').shadowRoot"
-        ".querySelector('.badge').dataset.state === 'hints'", timeout=10_000)
+    wait_badge(page, "hints")
     page.locator(BADGE).click()
     hint = page.locator(f"tonkoll-hints >> .hint[data-rule-id='{STIFF_RULE}']")
     hint.hover()
@@ -195,9 +180,7 @@ def test_multiline_draft(ready: Any, page_server: Any, name: str) -> None:
     underline after them still sits on the right word."""
     page, _ = open_editor(ready, page_server, name)
     page.keyboard.type(MULTILINE)
-    page.wait_for_function(
-        "() => document.querySelector('tonkoll-hints')?.shadowRoot"
-        ".querySelector('.badge').dataset.state === 'hints'", timeout=10_000)
+    wait_badge(page, "hints")
     assert STIFF in underlined_texts(page, name)
     model = page.evaluate("window.editorText()")
     if name == "contenteditable":

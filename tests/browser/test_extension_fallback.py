@@ -35,15 +35,6 @@ GEOMETRY = """(word) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def ready(extension_browser: Any, live_server: Any) -> Any:
-    extension_browser.configure(
-        consent=True, serverUrl=live_server.base_url,
-        customSites=[{"origin": "http://127.0.0.1", "enabled": True}],
-    )
-    return extension_browser
-
-
 def remove_highlight_api(ext: Any, page: Any) -> None:
     """Delete `Highlight` in the extension's content-script world of this page (only there)."""
     cdp = ext.context.new_cdp_session(page)

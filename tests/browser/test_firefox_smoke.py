@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, browser_missing
 from servers import free_port, stop
 from websockets.sync.client import connect
 
@@ -33,10 +32,8 @@ def firefox_path() -> str:
     path = shutil.which("firefox-esr") or shutil.which("firefox")
     if path:
         return path
-    msg = "Firefox is not installed (apt-get install -y firefox-esr; scripts/test does it)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(msg)
-    pytest.skip(msg)
+    browser_missing(
+        "Firefox is not installed (apt-get install -y firefox-esr; scripts/test does it)")
 
 
 class Bidi:

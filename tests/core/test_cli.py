@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tonkoll import cli
-from tonkoll.commands.docs import generate
 from tonkoll.rulebook.loader import load_rulebook
+from tonkoll.rulebook.reference import generate
 
 FIXTURES = Path(__file__).parent / "data" / "rules"
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,6 +125,25 @@ def test_rules_lint_finds_duplicates_across_rules(tmp_path: Path,
     code, out, _ = run(["rules", "lint", "--rules", str(tmp_path / "rules")], capsys)
     assert code == 1
     assert "'härmed meddelas' finns också i dialog.informerar" in out
+
+
+def test_rules_lint_checks_quotes_against_the_bundled_handbook(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The handbook text is in the repo (docs/handbook): every bundled quote is found in it,
+    and a quote that is not in it is named."""
+    assert sorted((ROOT / "docs" / "handbook").glob("*.txt"))
+    code, out, _ = run(["rules", "lint"], capsys)
+    assert code == 0, out
+    assert out.strip().endswith("0 fel, 0 varningar"), out
+    changed = tmp_path / "rules" / "sv"
+    changed.mkdir(parents=True)
+    src = (FIXTURES / "sv" / "dialog.yml").read_text(encoding="utf-8")
+    assert 'handbook: "social arena"' in src
+    (changed / "dialog.yml").write_text(
+        src.replace('handbook: "social arena"', 'handbook: "ett citat som inte finns"'),
+        encoding="utf-8")
+    code, out, _ = run(["rules", "lint", "--rules", str(tmp_path / "rules")], capsys)
+    assert "handbokscitatet finns inte ordagrant i handboken: 'ett citat som inte finns'" in out
 
 
 def test_rules_docs_write_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

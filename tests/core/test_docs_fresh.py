@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tonkoll.commands.docs import generate
 from tonkoll.rulebook.loader import load_rulebook
+from tonkoll.rulebook.reference import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 

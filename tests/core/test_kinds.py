@@ -174,11 +174,13 @@ def test_patterns_still_run_when_the_combined_set_is_too_big(
     book: Rulebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tonkoll.engine import pattern
+    from tonkoll.engine.kinds.pattern import PatternPlan
     from tonkoll.engine.plan import build_plan
 
     monkeypatch.setattr(pattern, "SET_MAX_MEM", 1)
     plan = build_plan([r for r in book.rules if r.language == "sv"])
-    assert plan.pattern_set is None
+    patterns = plan.kinds["pattern"]
+    assert isinstance(patterns, PatternPlan) and patterns.pattern_set is None
     from dataclasses import replace
 
     small = replace(book, plans={**book.plans, "sv": plan})

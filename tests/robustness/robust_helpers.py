@@ -9,7 +9,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES_DIR = ROOT / "rules"
-# An exact quote from ../shared/handbook (rules must quote the handbook).
+# An exact quote from docs/handbook (rules must quote the handbook).
 HANDBOOK_QUOTE = "Användarna på sociala medier vill inte möta en trist myndighet"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from robust_helpers import ROOT
 
-EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+EVAL = ROOT / "bench" / "data" / "dev.jsonl"
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from robust_helpers import RULES_DIR, assert_spans_in_text, assert_utf16_spans
 from unicode_strategies import drafts, drafts_with_surrogates
 
+from tonkoll.channels import CHANNELS
 from tonkoll.engine import check
 from tonkoll.rulebook.loader import load_rulebook
 
@@ -37,7 +38,7 @@ def assert_report_sane(text: str, report: Any) -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=drafts, language=st.sampled_from(["auto", "sv", "en"]),
-       channel=st.sampled_from(["generic", "facebook", "x", "instagram", "linkedin"]))
+       channel=st.sampled_from(CHANNELS))
 def test_engine_spans_are_inside_the_text(text: str, language: str, channel: str) -> None:
     assert_report_sane(text, check(text, bundled_book(), language=language, channel=channel))
 
@@ -72,7 +73,7 @@ def assert_answer_ok(text: str, response: Any) -> None:
 
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(text=drafts, channel=st.sampled_from(["generic", "facebook", "x", "instagram"]))
+@given(text=drafts, channel=st.sampled_from(CHANNELS))
 def test_api_spans_are_valid_utf16(client: TestClient, text: str, channel: str) -> None:
     response = client.post("/v1/check", json={"text": text, "channel": channel})
     assert_answer_ok(text, response)

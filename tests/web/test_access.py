@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from api.security import token_matches
+from api.deps import token_matches
 
 CHECK = {"text": "Du erhåller beskedet."}
 

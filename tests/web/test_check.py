@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tonkoll.channels import CHANNELS
+
 DATA_RULES = Path(__file__).resolve().parent / "data" / "rules"
 
 
@@ -91,7 +93,7 @@ def test_english_rules_for_english_posts(client: TestClient) -> None:
 
 
 def test_every_channel_is_accepted(client: TestClient) -> None:
-    for channel in ("generic", "facebook", "x", "instagram", "linkedin"):
+    for channel in CHANNELS:
         post(client, text="Du erhåller beskedet.", channel=channel)
 
 

@@ -68,7 +68,13 @@ def test_failing_examples_are_reported(client: TestClient) -> None:
     data = try_(
         client, RULE.replace('good: ["Vi bjuder på kaffe."]', 'good: ["Vi tillhandahåller kaffe."]')
     )
-    assert data["ok"] is False and data["error"] is None
+    # Refused as the loader refuses it (its message and line), with every example listed.
+    assert data["ok"] is False
+    assert data["error"] == {
+        "line": 12,
+        "message": "exemplet klarsprak.tillhandahalla-good-0 ('Vi tillhandahåller kaffe.'): "
+        "regeln ska vara tyst men hittade ”tillhandahåller”",
+    }
     rule = data["rules"][0]
     assert rule["examples_ok"] is False
     failing = [e for e in rule["examples"] if not e["ok"]]

@@ -1,7 +1,7 @@
 """tonkoll eval FILE.jsonl …: how the rules behave on labelled real texts.
 
-Input (the eval README): {"text", "label", "lang", "pair_id"?, "role"?, "id"?} per line, in one or
-more files. Pairs are compared on the unrounded overall score (the report shows it rounded); a tie
+Input (bench/data/README.md): {"text", "label", "lang", "pair_id"?, "role"?, "id"?} per line, in
+one or more files. Pairs are compared on the unrounded overall score (the report shows it rounded); a tie
 is a miss.
 
 Every text belongs to a fixed part (`part_of`): the *tuning* part, which rule authors may look at

@@ -7,10 +7,9 @@ import json
 from typing import Any
 
 from tonkoll.findings import Finding, Report
-from tonkoll.rulebook.schema import THEMES
+from tonkoll.rulebook.schema import LEVEL_WORDS, THEMES
 
 LANGUAGE_WORDS = {"sv": "svenska", "en": "engelska"}
-LEVEL_WORDS = {"warning": "varning", "hint": "tips", "praise": "bra"}
 UNDERLINE = {"warning": "\x1b[4;31m", "hint": "\x1b[4;36m"}  # underlined red / cyan
 RESET = "\x1b[0m"
 BOLD, DIM = "\x1b[1m", "\x1b[2m"

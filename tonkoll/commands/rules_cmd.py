@@ -8,17 +8,10 @@ from pathlib import Path
 from typing import TextIO
 
 from tonkoll.commands.common import EXIT_FAIL, EXIT_OK, CliError, load
-from tonkoll.engine.pattern import compile_pattern
+from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.rulebook.errors import display_path
-from tonkoll.rulebook.examples import parse_marked, selftest
+from tonkoll.rulebook.examples import selftest
 from tonkoll.rulebook.model import LoadedRule, Rulebook
-from tonkoll.rulebook.schema import (
-    AbsenceRule,
-    ExistenceRule,
-    MetricRule,
-    PatternRule,
-    SubstitutionRule,
-)
 from tonkoll.text.segment import tokenize_phrase
 
 
@@ -44,12 +37,7 @@ def run_rules_test(rules: list[str] | None, out: TextIO | None = None,
 
 
 def _forms(rule: LoadedRule) -> list[str]:
-    spec = rule.spec
-    if isinstance(spec, SubstitutionRule):
-        return [form for entry in spec.entries for form in entry.match]
-    if isinstance(spec, ExistenceRule):
-        return list(spec.phrases)
-    return []
+    return kind_named(rule.kind).phrases(rule.spec)
 
 
 def _where(rule: LoadedRule) -> str:
@@ -76,35 +64,15 @@ def lint_problems(book: Rulebook) -> tuple[list[str], list[str]]:
                 errors.append(f"{_where(rule)}: {rule.id}: formen {form!r} finns också i "
                               f"{other.id} ({_where(other)})")
             owner.setdefault((rule.language, keys), rule)
-        errors.extend(_pattern_problems(rule))
+        errors.extend(_kind_problems(rule))
     warnings.extend(_shadowing(owner))
     return errors, warnings
 
 
-def _pattern_problems(rule: LoadedRule) -> list[str]:
-    spec = rule.spec
-    sources: list[tuple[str, bool]] = []
-    if isinstance(spec, PatternRule):
-        sources.append((spec.pattern, spec.case_sensitive))
-    if isinstance(spec, AbsenceRule) and spec.also_absent_pattern:
-        sources.append((spec.also_absent_pattern, False))
-    out: list[str] = []
-    for source, case_sensitive in sources:
-        regex = compile_pattern(source, case_sensitive)
-        if regex.search("") is not None:
-            out.append(f"{_where(rule)}: {rule.id}: mönstret matchar tom text och kan inte "
-                       "peka ut något")
-        if isinstance(spec, PatternRule):
-            texts = [parse_marked(b)[0] for b in spec.examples.bad]
-            if not any(regex.search(t) for t in texts):
-                out.append(f"{_where(rule)}: {rule.id}: mönstret matchar inget av sina "
-                           "bad-exempel (kan det alls matcha?)")
-    if isinstance(spec, MetricRule) and spec.max_by_channel and spec.channels:
-        unused = set(spec.max_by_channel) - set(spec.channels)
-        if unused:
-            out.append(f"{_where(rule)}: {rule.id}: max_by_channel för {sorted(unused)} "
-                       "används aldrig (kanalen finns inte i channels)")
-    return out
+def _kind_problems(rule: LoadedRule) -> list[str]:
+    """What the rule's kind finds wrong beyond loading (patterns that match nothing …)."""
+    return [f"{_where(rule)}: {rule.id}: {problem}"
+            for problem in kind_named(rule.kind).lint(rule.spec)]
 
 
 def _shadowing(owner: dict[tuple[str, tuple[str, ...]], LoadedRule]) -> list[str]:
@@ -127,12 +95,12 @@ def _shadowing(owner: dict[tuple[str, tuple[str, ...]], LoadedRule]) -> list[str
 
 
 def _handbook_text() -> str | None:
-    root = Path(__file__).resolve().parent.parent.parent
-    for candidate in (root.parent / "shared" / "handbook", root / "docs" / "handbook"):
-        files = sorted(candidate.glob("*.txt")) if candidate.is_dir() else []
-        if files:
-            return " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in files)
-    return None
+    """The handbook text in the checkout's docs/handbook (None when installed without it)."""
+    folder = Path(__file__).resolve().parent.parent.parent / "docs" / "handbook"
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        return None
+    return " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in files)
 
 
 def run_rules_lint(rules: list[str] | None, out: TextIO | None = None) -> int:

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
+from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
 from tonkoll.findings import Finding, Span, new_finding, new_span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
@@ -115,7 +116,7 @@ def _in_order_and_apart(hits: list[Hit]) -> bool:
 
 
 def _word_level(rule: LoadedRule) -> bool:
-    return not rule.whole_text and rule.kind != "metric"
+    return kind_named(rule.kind).finds_words
 
 
 Pending = list[tuple[int, int, str, LoadedRule, list[Hit]]]

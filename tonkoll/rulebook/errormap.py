@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from tonkoll.engine.kinds.registry import KIND_NAMES, SPECS
+from tonkoll.rulebook import rulefile, schema
 from tonkoll.rulebook.errors import RuleError
-from tonkoll.rulebook.schema import KINDS
 from tonkoll.rulebook.yamlsource import PathKey, YamlDocument
 
 _TYPE_WORDS = {
@@ -34,7 +35,7 @@ _TYPE_WORDS = {
 def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
     out: list[str | int] = []
     for i, part in enumerate(loc):
-        if isinstance(part, str) and part in KINDS and i > 0 and isinstance(loc[i - 1], int):
+        if isinstance(part, str) and part in KIND_NAMES and i > 0 and isinstance(loc[i - 1], int):
             continue  # the discriminated union adds the kind name to the location
         out.append(part)
     return tuple(out)
@@ -58,9 +59,9 @@ def describe(err: Mapping[str, Any], allowed: list[str]) -> str:
         return f"nyckeln '{key}' saknas"
     if etype == "union_tag_invalid":
         tag = err.get("ctx", {}).get("tag", "")
-        return f"okänd kind '{tag}'; välj en av: {', '.join(KINDS)}"
+        return f"okänd kind '{tag}'; välj en av: {', '.join(KIND_NAMES)}"
     if etype == "union_tag_not_found":
-        return f"nyckeln 'kind' saknas; välj en av: {', '.join(KINDS)}"
+        return f"nyckeln 'kind' saknas; välj en av: {', '.join(KIND_NAMES)}"
     if etype == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return f"'{err.get('input')}' är inte tillåtet för '{key}'; välj {expected}"
@@ -87,28 +88,31 @@ def to_rule_error(exc: ValidationError, doc: YamlDocument, model: type[BaseModel
     return RuleError(doc.file, line, describe(err, allowed))
 
 
-def _allowed_keys_at(loc: PathKey, doc: YamlDocument, model: type[BaseModel]) -> list[str]:
-    from tonkoll.rulebook import schema
+def _nested_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+    """The model of a key that holds one (``examples``) or a list of them (``entries``)."""
+    info = model.model_fields.get(key)
+    if info is None:
+        return None
+    for candidate in (info.annotation, *get_args(info.annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
 
+
+def _allowed_keys_at(loc: PathKey, doc: YamlDocument, model: type[BaseModel]) -> list[str]:
     parent = loc[:-1]
     if not parent:
-        return _field_names(schema.RuleFile)
+        return _field_names(rulefile.RuleFile)
     if parent[0] == "rules" and len(parent) >= 2 and isinstance(parent[1], int):
         rule_data = doc.data.get("rules", [])
         kind = ""
         if isinstance(rule_data, list) and parent[1] < len(rule_data):
             item = rule_data[parent[1]]
             kind = item.get("kind", "") if isinstance(item, dict) else ""
-        by_kind: dict[str, type[BaseModel]] = {
-            "substitution": schema.SubstitutionRule, "existence": schema.ExistenceRule,
-            "pattern": schema.PatternRule, "passive": schema.PassiveRule,
-            "metric": schema.MetricRule, "absence": schema.AbsenceRule,
-        }
-        rule_model = by_kind.get(kind, schema.RuleBase)
+        rule_model = SPECS.get(kind, schema.RuleBase) if isinstance(kind, str) else schema.RuleBase
         if len(parent) == 2:
             return _field_names(rule_model)
-        subs: dict[str, type[BaseModel]] = {"examples": schema.Examples, "entries": schema.Entry}
-        sub = subs.get(str(parent[2]))
+        sub = _nested_model(rule_model, str(parent[2]))
         if sub is not None:
             return _field_names(sub)
     if parent[0] == "overrides":

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tonkoll.engine.check import check
+from tonkoll.engine.kinds.registry import kind_named
+from tonkoll.rulebook.errors import RuleError
+from tonkoll.rulebook.marked import parse_marked
 from tonkoll.rulebook.model import LoadedRule, Rulebook
 
-OPEN, CLOSE = "[[", "]]"
-# Kinds that find words, so their bad examples must mark the span; metrics and absences are
-# about sentences or the whole post and may leave the marker out ("fires somewhere").
-SPAN_KINDS = frozenset({"substitution", "existence", "pattern", "passive"})
+__all__ = ["ExampleResult", "first_failure", "parse_marked", "run_example", "selftest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,32 +27,6 @@ class ExampleResult:
     file: Path | None = None
     line: int = 0
     text: str = ""
-
-
-def parse_marked(example: str) -> tuple[str, list[tuple[int, int]]]:
-    """Remove [[ ]] markers; return the plain text and the marked (start, end) spans."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos, length = 0, 0
-    while True:
-        i = example.find(OPEN, pos)
-        if i < 0:
-            break
-        j = example.find(CLOSE, i + 2)
-        if j < 0:
-            raise ValueError("[[ saknar ett avslutande ]]")
-        out.append(example[pos:i])
-        length += i - pos
-        inner = example[i + 2 : j]
-        spans.append((length, length + len(inner)))
-        out.append(inner)
-        length += len(inner)
-        pos = j + 2
-    out.append(example[pos:])
-    text = "".join(out)
-    if CLOSE in example[pos:]:
-        raise ValueError("]] utan ett inledande [[")
-    return text, spans
 
 
 def _channel(rule: LoadedRule) -> str:
@@ -73,7 +47,9 @@ def run_example(book: Rulebook, rule: LoadedRule, kind: str, index: int) -> Exam
         text, marked = parse_marked(raw)
     except ValueError as exc:
         return result(False, str(exc))
-    if kind == "bad" and not marked and rule.kind in SPAN_KINDS:
+    # Kinds that find words must be told which; metrics and absences are about sentences or the
+    # whole post and may leave the marker out ("fires somewhere").
+    if kind == "bad" and not marked and kind_named(rule.kind).finds_words:
         return result(False, "markera med [[…]] exakt vad regeln ska hitta", text)
     others = frozenset(r.id for r in book.rules if r.id != rule.id)  # the rule on its own
     report = check(text, book, language=rule.language, channel=_channel(rule), disabled=others)
@@ -104,3 +80,12 @@ def selftest(book: Rulebook, rule_ids: set[str] | None = None) -> list[ExampleRe
             for index in range(count):
                 results.append(run_example(book, rule, kind, index))
     return results
+
+
+def first_failure(results: list[ExampleResult]) -> RuleError | None:
+    """The error that refuses a book (or a tried rule) whose examples fail: the first failure."""
+    for result in results:
+        if not result.ok:
+            return RuleError(result.file or "?", result.line,
+                             f"exemplet {result.case_id} ({result.text!r}): {result.detail}")
+    return None

@@ -6,30 +6,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tonkoll.rulebook.schema import (
-    AbsenceRule,
-    ExistenceRule,
-    MetricRule,
-    PassiveRule,
-    PatternRule,
-    SubstitutionRule,
-)
+from tonkoll.rulebook.schema import RuleBase
 
 if TYPE_CHECKING:
     from tonkoll.engine.plan import LanguagePlan
-
-AnyRule = SubstitutionRule | ExistenceRule | PatternRule | PassiveRule | MetricRule | AbsenceRule
 
 
 @dataclass(frozen=True, slots=True)
 class LoadedRule:
     """One rule as loaded: its validated spec, language and where it was written."""
 
-    spec: AnyRule
+    spec: RuleBase  # the model of its kind (tonkoll/engine/kinds)
     language: str
     file: Path
     line: int
     index: int  # position in Rulebook.rules
+    whole_text: bool  # about the whole post (absence, text-scope metrics): its kind says
     example_lines: dict[tuple[str, int], int] = field(default_factory=dict)
 
     # Derived once (the checker reads them for every finding); not constructor arguments.
@@ -38,16 +30,12 @@ class LoadedRule:
     level: str = field(init=False)
     kind: str = field(init=False)
     enabled: bool = field(init=False)
-    whole_text: bool = field(init=False)  # absence and text-scope metrics: about the whole post
 
     def __post_init__(self) -> None:
         spec = self.spec
-        whole = isinstance(spec, AbsenceRule) or (
-            isinstance(spec, MetricRule) and spec.scope == "text"
-        )
         for name, value in (("id", spec.id), ("theme", spec.id.split(".", 1)[0]),
                             ("level", spec.level), ("kind", spec.kind),
-                            ("enabled", spec.enabled), ("whole_text", whole)):
+                            ("enabled", spec.enabled)):
             object.__setattr__(self, name, value)
 
 

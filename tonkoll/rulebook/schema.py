@@ -1,11 +1,15 @@
-"""The shape of a rule file (pydantic v2): unknown keys are refused, `kind` picks the model."""
+"""What every rule has (pydantic v2, unknown keys refused): RuleBase and its parts, the themes,
+levels and channels. Each kind's own model is in tonkoll/engine/kinds/<kind>.py; the whole file
+(`rules:` with `kind` picking the model) is rulefile.RuleFile."""
 
 from __future__ import annotations
 
 import string
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tonkoll.channels import Channel
 
 THEMES: dict[str, str] = {
     "rost": "Personlig röst",
@@ -15,28 +19,23 @@ THEMES: dict[str, str] = {
     "lasbarhet": "Läsbarhet",
     "kanal": "Kanal",
 }
-KINDS = ("substitution", "existence", "pattern", "passive", "metric", "absence")
 PLACEHOLDERS = frozenset({"match", "suggestion", "value", "limit"})
 Level = Literal["hint", "warning", "praise"]
-Channel = Literal["generic", "facebook", "x", "instagram", "linkedin"]
-MetricName = Literal[
-    "lix", "sentence_words", "chars", "exclamations", "caps_words", "hashtags", "emoji",
-    "buzzword_density", "paragraph_words",
-]
+LEVEL_WORDS: dict[str, str] = {"hint": "tips", "warning": "varning", "praise": "beröm"}  # Swedish
 RULE_ID = r"^[a-z]+\.[a-z0-9][a-z0-9-]*$"
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Examples(_Strict):
+class Examples(Strict):
     bad: list[str] = Field(min_length=1)
     good: list[str] = Field(min_length=1)
 
 
-class RuleBase(_Strict):
+class RuleBase(Strict):
     id: Annotated[str, Field(pattern=RULE_ID)]
     level: Level
     message: NonEmpty
@@ -45,6 +44,8 @@ class RuleBase(_Strict):
     enabled: bool = True
     channels: list[Channel] = Field(default_factory=list)
     examples: Examples
+    if TYPE_CHECKING:
+        kind: str  # each kind's model sets its own Literal; pydantic sees it only there
 
     @field_validator("message")
     @classmethod
@@ -65,88 +66,7 @@ class RuleBase(_Strict):
         return value
 
 
-class Entry(_Strict):
-    match: list[NonEmpty] = Field(min_length=1)
-    suggest: list[NonEmpty] = Field(default_factory=list)
-
-
-class SubstitutionRule(RuleBase):
-    kind: Literal["substitution"]
-    entries: list[Entry] = Field(min_length=1)
-
-
-class ExistenceRule(RuleBase):
-    kind: Literal["existence"]
-    phrases: list[NonEmpty] = Field(min_length=1)
-    suggest: list[NonEmpty] = Field(default_factory=list)
-
-
-class PatternRule(RuleBase):
-    kind: Literal["pattern"]
-    pattern: NonEmpty
-    case_sensitive: bool = False
-    group: Annotated[int, Field(ge=0, le=20)] = 0
-    suggest: list[NonEmpty] = Field(default_factory=list)
-
-
-class PassiveRule(RuleBase):
-    kind: Literal["passive"]
-    mode: Literal["single", "double"] = "single"
-    except_: list[NonEmpty] = Field(default_factory=list, alias="except")
-
-
-class MetricRule(RuleBase):
-    kind: Literal["metric"]
-    metric: MetricName
-    scope: Literal["text", "sentence"] = "text"
-    max: float | None = None
-    min_words: Annotated[int, Field(ge=0)] = 0
-    max_by_channel: dict[Channel, float] = Field(default_factory=dict)
-    words: list[NonEmpty] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _needs_limit(self) -> MetricRule:
-        if self.max is None and not self.max_by_channel:
-            raise ValueError("en metric-regel behöver max: eller max_by_channel:")
-        if self.metric == "buzzword_density" and not self.words:
-            raise ValueError("buzzword_density behöver en lista words:")
-        return self
-
-
-class AbsenceRule(RuleBase):
-    kind: Literal["absence"]
-    absent: list[NonEmpty] = Field(min_length=1)
-    also_absent_pattern: NonEmpty | None = None
-    min_words: Annotated[int, Field(ge=0)] = 0
-
-
-Rule = Annotated[
-    SubstitutionRule | ExistenceRule | PatternRule | PassiveRule | MetricRule | AbsenceRule,
-    Field(discriminator="kind"),
-]
-
-
-class Override(_Strict):
+class Override(Strict):
     id: Annotated[str, Field(pattern=RULE_ID)]
     enabled: bool | None = None
     level: Level | None = None
-
-
-class RuleFile(_Strict):
-    theme: str | None = None
-    title: str | None = None
-    rules: list[Rule] = Field(default_factory=list)
-    overrides: list[Override] = Field(default_factory=list)
-
-    @field_validator("theme")
-    @classmethod
-    def _known_theme(cls, value: str | None) -> str | None:
-        if value is not None and value not in THEMES:
-            raise ValueError(f"okänt tema '{value}'; välj ett av: {', '.join(THEMES)}")
-        return value
-
-    @model_validator(mode="after")
-    def _theme_for_rules(self) -> RuleFile:
-        if self.rules and self.theme is None:
-            raise ValueError("nyckeln 'theme' saknas (filen har regler)")
-        return self

@@ -1,7 +1,10 @@
-"""Request guards as FastAPI dependencies: bearer tokens (compared in constant time) and JSON only.
+"""The service's FastAPI dependencies, all in one place: the settings and the rule store the app
+was built with (`app.state`, set by `create_app`), and the request guards: bearer tokens
+(compared in constant time) and JSON only.
 
 They are `async def` on purpose: they never block, and a plain `def` dependency would cost a
-threadpool round trip per request each."""
+threadpool round trip per request each. The hot `POST /v1/check` calls the guards directly
+instead of declaring them (api/routes.py says why)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from fastapi import Depends, Request
 
 from api.errors import ApiError
 from tonkoll.config import Settings
+from tonkoll.rulebook.store import RuleStore
 
 
 async def current_settings(request: Request) -> Settings:
@@ -20,6 +24,14 @@ async def current_settings(request: Request) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(current_settings)]
+
+
+async def current_store(request: Request) -> RuleStore:
+    store: RuleStore = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[RuleStore, Depends(current_store)]
 
 
 def token_matches(given: str, tokens: list[str]) -> bool:

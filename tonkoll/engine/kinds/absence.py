@@ -1,0 +1,101 @@
+"""kind: absence — the rule fires when something is missing from the whole post.
+
+None of the `absent` words or phrases occurs (they are found by the shared phrase lookup in the
+same single pass as substitutions), `also_absent_pattern` does not match either, and the post has
+at least `min_words` words. One hit on the first sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated, Literal, cast
+
+from pydantic import Field
+
+from tonkoll.engine.kinds.base import (
+    Hit,
+    Hits,
+    Kind,
+    KindPlan,
+    Post,
+    RuleRef,
+    Shared,
+    compile_rule_pattern,
+)
+from tonkoll.engine.pattern import CompiledPattern, compile_pattern
+from tonkoll.rulebook.markdown import code, md
+from tonkoll.rulebook.schema import NonEmpty, RuleBase
+
+
+class AbsenceRule(RuleBase):
+    kind: Literal["absence"]
+    absent: list[NonEmpty] = Field(min_length=1)
+    also_absent_pattern: NonEmpty | None = None
+    min_words: Annotated[int, Field(ge=0)] = 0
+
+
+def _spec(spec: RuleBase) -> AbsenceRule:
+    return cast(AbsenceRule, spec)
+
+
+@dataclass(frozen=True, slots=True)
+class OneAbsence:
+    index: int  # the rule's
+    pattern: CompiledPattern | None  # also_absent_pattern
+    min_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class AbsencePlan(KindPlan):
+    rules: tuple[OneAbsence, ...]
+
+    def run(self, post: Post, hits: Hits) -> None:
+        seg = post.seg
+        for rule in self.rules:
+            if rule.index not in post.live or rule.index in post.phrases:
+                continue  # one of its words is there
+            if seg.words < rule.min_words:
+                continue
+            if rule.pattern is not None and rule.pattern.occurs(seg, post.data):
+                continue
+            hits[rule.index] = [Hit(*seg.first_sentence_span())]
+
+
+class Absence(Kind):
+    name = "absence"
+    spec = AbsenceRule
+    label = "något som saknas i texten"
+    finds_words = False
+
+    def compile(self, rules: Sequence[RuleRef], shared: Shared) -> KindPlan:
+        out: list[OneAbsence] = []
+        for rule in rules:
+            spec = _spec(rule.spec)
+            for word in spec.absent:
+                shared.add_phrase(rule, word)
+            extra = None
+            if spec.also_absent_pattern:
+                extra = compile_rule_pattern(rule, spec.also_absent_pattern, False, 0,
+                                             "also_absent_pattern")
+            out.append(OneAbsence(rule.index, extra, spec.min_words))
+        return AbsencePlan(tuple(out))
+
+    def whole_text(self, spec: RuleBase) -> bool:
+        return True
+
+    def lint(self, spec: RuleBase) -> list[str]:
+        source = _spec(spec).also_absent_pattern
+        if source and compile_pattern(source, False).search("") is not None:
+            return ["mönstret matchar tom text och kan inte peka ut något"]
+        return []
+
+    def details(self, spec: RuleBase) -> list[str]:
+        rule = _spec(spec)
+        pattern = rule.also_absent_pattern
+        return [f"- Slår till när inget av detta finns: {', '.join(md(w) for w in rule.absent)}"
+                f"{f' (och inte mönstret {code(pattern)})' if pattern else ''}"
+                f"{f', från {rule.min_words} ord' if rule.min_words else ''}"]
+
+
+KIND = Absence()

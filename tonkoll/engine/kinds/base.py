@@ -1,0 +1,145 @@
+"""What every kind of rule provides (the `Kind` class) and what its compiled plan sees of a post.
+
+A kind is one module in this package: its spec model (the YAML keys), how it compiles its rules
+once at load time (`compile` -> a `KindPlan`), how that plan runs on a segmented post (`run`), its
+Swedish label, whether its bad examples must mark a span, and the languages it knows.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, NamedTuple, Protocol
+
+from tonkoll.engine.lookup import PhraseLookup
+from tonkoll.engine.pattern import CompiledPattern, compile_pattern
+from tonkoll.rulebook.schema import RuleBase
+from tonkoll.text.segment import Segmentation
+
+
+class RuleRef(Protocol):
+    """What a kind reads of a loaded rule (rulebook.model.LoadedRule is one)."""
+
+    @property
+    def index(self) -> int: ...  # its position in the rule book
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def enabled(self) -> bool: ...
+    @property
+    def spec(self) -> RuleBase: ...
+
+
+class Hit(NamedTuple):
+    """One place a rule fires; a NamedTuple because every post makes many and they must be cheap."""
+
+    start: int
+    end: int
+    entry: int = -1  # substitution entry index
+    value: float | None = None
+    limit: float | None = None
+
+
+# Hit(...) goes through a Python-level __new__; hot loops build the tuple directly, with every
+# field in order: new_hit(Hit, (start, end, entry, value, limit)).
+new_hit = tuple.__new__
+Hits = dict[int, list[Hit]]  # rule index -> where it fires
+MAX_SPANS = 100  # per finding: more underlines help nobody, and a hostile post stays cheap
+Payload = tuple[int, int]  # what the shared phrase lookup finds: (rule index, entry or -1)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One segmented post as every kind's plan sees it; read once per check."""
+
+    seg: Segmentation
+    keys: list[str]  # the tokens' lower-case keys
+    data: bytes  # the text UTF-8 encoded (RE2 matches bytes, see pattern.py)
+    channel: str
+    live: frozenset[int]  # indexes of the rules that run on this post
+    phrases: Hits  # rule index -> where its phrases occur (the shared lookup, live rules only)
+
+
+class PlanError(ValueError):
+    """A rule that cannot be compiled; carries the rule so the loader can name its line."""
+
+    def __init__(self, rule: RuleRef, message: str, key: str = "") -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.key = key
+
+
+class Shared:
+    """What the kinds of one language share at load time: one phrase lookup for every phrase, so
+    a post's tokens are walked once however many phrase rules there are."""
+
+    def __init__(self) -> None:
+        self.lookup: PhraseLookup[Payload] = PhraseLookup()
+        self.empty: list[tuple[str, str]] = []  # (rule id, phrase) that can never match
+
+    def add_phrase(self, rule: RuleRef, phrase: str, entry: int = -1) -> None:
+        if not self.lookup.add(phrase, (rule.index, entry)):
+            self.empty.append((rule.id, phrase))
+
+
+def compile_rule_pattern(rule: RuleRef, source: str, case_sensitive: bool, group: int,
+                         key: str) -> CompiledPattern:
+    """One of a rule's regular expressions, compiled; PlanError names the key when it fails."""
+    try:
+        regex = compile_pattern(source, case_sensitive)
+    except ValueError as exc:
+        raise PlanError(rule, str(exc), key) from exc
+    if group > regex.groups:
+        raise PlanError(rule, f"group: {group} finns inte; mönstret har {regex.groups} grupper",
+                        "group")
+    return CompiledPattern(rule.index, regex, group, r"\b" in source)
+
+
+class KindPlan(ABC):
+    """The compiled rules of one kind in one language."""
+
+    @abstractmethod
+    def run(self, post: Post, hits: Hits) -> None:
+        """Add the hits of the live rules of this kind to ``hits``."""
+
+
+Suggestions = tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]  # (per entry, for every hit)
+
+
+class Kind(ABC):
+    """One kind of rule. Subclasses set the class attributes and `compile`."""
+
+    name: ClassVar[str]  # the YAML `kind:` value
+    spec: ClassVar[type[RuleBase]]  # the pydantic model of such a rule
+    label: ClassVar[str]  # Swedish, for the rule reference
+    # It points at words (not sentences or the whole post): its bad examples must mark what it
+    # finds with [[…]], and ranking folds a finding inside another rule's words into it.
+    finds_words: ClassVar[bool]
+    languages: ClassVar[frozenset[str] | None] = None  # None: every language
+    language_note: ClassVar[str] = ""  # the loader's message for any other language
+
+    @abstractmethod
+    def compile(self, rules: Sequence[RuleRef], shared: Shared) -> KindPlan:
+        """Compile this kind's enabled rules of one language (in book order)."""
+
+    def whole_text(self, spec: RuleBase) -> bool:
+        """Whether a finding is about the whole post rather than some words."""
+        return False
+
+    def suggestions(self, spec: RuleBase) -> Suggestions:
+        return (), ()
+
+    def phrases(self, spec: RuleBase) -> list[str]:
+        """The words or phrases it looks up (for `tonkoll rules lint`)."""
+        return []
+
+    def lint(self, spec: RuleBase) -> list[str]:
+        """Problems the loader accepts but `tonkoll rules lint` reports (Swedish, one line each)."""
+        return []
+
+    @abstractmethod
+    def details(self, spec: RuleBase) -> list[str]:
+        """Its own lines in the rule reference (Markdown)."""
