@@ -138,7 +138,8 @@ def test_praise_becomes_one_strength(book: Rulebook) -> None:
 def test_english_rules_run_on_english_text_only(book: Rulebook) -> None:
     en = check("We utilize the park prior to noon.", book)
     assert en.language == "en"
-    assert hits(en, "klarsprak.en-utilize") == ["utilize"]
+    # both entries in one sentence are shown, each with its own suggestion (issue 12 item 1)
+    assert hits(en, "klarsprak.en-utilize") == ["utilize", "prior to"]
     sv = check("We utilize the park prior to noon.", book, language="sv")
     assert hits(sv, "klarsprak.en-utilize") == []
 

@@ -1,8 +1,8 @@
 """tonkoll eval FILE.jsonl …: how the rules behave on labelled real texts.
 
 Input (bench/data/README.md): {"text", "label", "lang", "pair_id"?, "role"?, "id"?} per line, in
-one or more files. Pairs are compared on the unrounded overall score (the report shows it rounded); a tie
-is a miss.
+one or more files. Pairs are compared on the unrounded overall score (the report shows it
+rounded); a tie is a miss.
 
 Every text belongs to a fixed part (`part_of`): the *tuning* part, which rule authors may look at
 and tune on, and the *checking* part, which only judges a change. The part follows from a hash of
