@@ -111,10 +111,12 @@ def test_metric_chars_per_channel(book: Rulebook) -> None:
     assert hits(check(text, book, channel="facebook"), "lasbarhet.x-langd") == []
 
 
-def test_absence_fires_on_the_first_sentence(book: Rulebook) -> None:
+def test_absence_attaches_to_the_first_words(book: Rulebook) -> None:
+    """A whole-post finding attaches to the post's first words, not to a whole sentence
+    (issue 12 item 8)."""
     text = "Badet öppnar i morgon klockan nio. Det stänger klockan sex på kvällen."
     f = finding(check(text, book), "dialog.ingen-fraga")
-    assert f.matched == "Badet öppnar i morgon klockan nio."
+    assert f.matched == "Badet öppnar i"
     assert f.offset == 0
 
 

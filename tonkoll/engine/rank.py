@@ -19,6 +19,7 @@ from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
 from tonkoll.findings import Finding, Span, new_finding, new_span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
+from tonkoll.text.language import EN_WORDS, SV_WORDS
 from tonkoll.text.segment import Segmentation
 
 _START, _END, _ENTRY = attrgetter("start"), attrgetter("end"), attrgetter("entry")
@@ -47,6 +48,23 @@ def render_message(template: str, values: dict[str, str]) -> str:
         return template
 
 
+_COMMON_WORDS = SV_WORDS | EN_WORDS
+
+
+def quoted(matched: str, language: str) -> str:
+    """The matched words as a message quotes them: a capitalised common word is written as it
+    would stand mid-sentence ("Man Får" → "man får", "Vi" → "vi"); names, shouting and English
+    "I" keep their letters (issue 12)."""
+    if not any(c.isupper() for c in matched):
+        return matched
+    parts = matched.split(" ")
+    for i, word in enumerate(parts):
+        if (word[:1].isupper() and word[1:] == word[1:].lower() and word != "I"
+                and word.lower() in _COMMON_WORDS):
+            parts[i] = word.lower()
+    return " ".join(parts)
+
+
 def impact_of(rule: LoadedRule, spans: int) -> int:
     """Warnings before hints, whole-post issues before single words, repeats before one-offs."""
     impact = LEVEL_IMPACT.get(rule.level, 0) + min(spans - 1, MAX_SPAN_BONUS) * PER_SPAN_IMPACT
@@ -63,7 +81,7 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
     if texts.fills:  # most messages have no placeholders: skip the dict
         numbers = texts.needs_numbers
         message = render_message(message, {
-            "match": matched,
+            "match": quoted(matched, language),
             "suggestion": suggestions[0] if suggestions else "",
             "value": _format_number(first.value, language) if numbers else "",
             "limit": _format_number(first.limit, language) if numbers else "",
