@@ -7,27 +7,17 @@ from bisect import bisect_left
 from typing import Any
 
 from api.schemas import FindingOut
-from tonkoll.findings import Finding, Report, Span
+from tonkoll.findings import READABILITY_FIELDS, Finding, Report, Span
 
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def scrub(text: str) -> str:
-    """Replace lone surrogates (JSON allows "\\ud800") with U+FFFD. Both are one UTF-16
-    unit, so every offset stays the same, and the engine only ever sees valid Unicode."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return LONE_SURROGATE.sub("\ufffd", text)
-    return text
 
 
 class Utf16Offsets:
     """Maps code-point offsets in one text to UTF-16 code-unit offsets.
 
     Every character above U+FFFF takes two UTF-16 units; everything else one. `original` is
-    the client's text when the engine saw a scrubbed copy: quoted text then comes from it.
+    the client's text when the engine saw a scrubbed copy (`tonkoll.text.surrogate.scrub`):
+    quoted text then comes from it.
     """
 
     def __init__(self, text: str, original: str | None = None) -> None:
@@ -92,9 +82,6 @@ def report_dict(report: Report, text: str, original: str | None = None) -> dict[
         "findings": [finding_dict(f, units) for f in report.findings],
         "strengths": [finding_dict(f, units) for f in report.strengths],
         "scores": dict(report.scores),
-        "readability": {
-            "lix": r.lix, "band": r.band, "words": r.words, "sentences": r.sentences,
-            "words_per_sentence": r.words_per_sentence, "long_words": r.long_words,
-        },
+        "readability": {name: getattr(r, name) for name in READABILITY_FIELDS},
         "rules_version": report.rules_version,
     }

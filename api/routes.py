@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 
-from api.convert import report_dict, scrub
+from api.convert import report_dict
 from api.deps import (
     JsonDep,
     SettingsDep,
@@ -40,6 +40,7 @@ from api.schemas import (
 from api.trial import try_rule
 from tonkoll.engine import check
 from tonkoll.rulebook.model import LoadedRule
+from tonkoll.text.surrogate import scrub
 
 log = logging.getLogger("tonkoll.web")
 

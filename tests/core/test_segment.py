@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonkoll.text.segment import segment, tokenize_phrase
+from tonkoll.text.surrogate import scrub
 
 
 def sentences(text: str) -> list[str]:
@@ -111,6 +112,35 @@ def test_tokens_cover_every_visible_character_once(text: str) -> None:
     for i, ch in enumerate(text):
         assert covered[i] == (0 if ch.isspace() else 1), (i, ch)
     assert sum(s.words for s in seg.sentences) == seg.words
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "osv. ", "Hej", "\n", "😀 ", "…"]), max_size=40)
+       .map("".join))
+def test_sentences_tokens_and_by_kind_agree(text: str) -> None:
+    seg = segment(text)
+    for index, sentence in enumerate(seg.sentences):
+        inside = seg.tokens[sentence.first_token : sentence.last_token + 1]
+        assert inside and all(t.sentence == index for t in inside)
+        assert (sentence.start, sentence.end) == (inside[0].start, inside[-1].end)
+        assert sentence.words == sum(t.is_word for t in inside)
+    assert len(seg.tokens) == sum(s.last_token - s.first_token + 1 for s in seg.sentences)
+    assert all(t.first_in_sentence == (t.start == seg.sentences[t.sentence].start)
+               for t in seg.tokens if seg.sentences[t.sentence].words)
+    by_kind: dict[str, list[object]] = {}
+    for t in seg.tokens:
+        by_kind.setdefault(t.kind, []).append(t)
+    assert seg.by_kind == by_kind and list(seg.by_kind) == list(by_kind)
+
+
+def test_scrub_replaces_lone_surrogates_and_keeps_offsets() -> None:
+    text = "Hej \ud800 du \udfff😀"
+    clean = scrub(text)
+    assert clean == "Hej \ufffd du \ufffd😀" and len(clean) == len(text)
+    clean.encode("utf-8")
+    assert scrub("Hej 😀") == "Hej 😀"
+    assert segment(text).safe_text == clean
+    assert [t.start for t in segment(text).tokens] == [t.start for t in segment(clean).tokens]
 
 
 def test_bare_domains_are_links_and_their_dots_do_not_end_sentences() -> None:

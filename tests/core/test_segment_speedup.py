@@ -246,12 +246,13 @@ def test_a_long_run_of_words_is_one_sentence() -> None:
     assert seg.words == 5001 and len(seg.sentences) == 1 and seg.tokens[-1].kind == "end"
 
 
-def test_abbreviation_prefilter_folds_what_the_regex_folds() -> None:
-    # segment skips the abbreviation regex when the word before a final dot, folded by
-    # ABBR_FOLD (tonkoll.text.tokens) and lower-cased, is no abbreviation: these are the only
-    # non-ASCII letters that the case-insensitive regex matches to ASCII ones.
+def test_abbreviation_before_a_final_dot_folds_like_the_regex() -> None:
+    # The word before a sentence-ending dot is an abbreviation when the case-insensitive regex
+    # says so, including the four non-ASCII letters it matches to ASCII ones.
     ascii_letter = re.compile("(?i:[a-z])")
     folded = {c for c in map(chr, range(128, 0x110000)) if ascii_letter.fullmatch(c)}
     assert folded == set("\u0130\u0131\u017f\u212a")
     for word in ("ınkl", "İNKL", "oſv", "\u212al", "ETC"):
         assert [t.kind for t in segment(f"Ja {word}.").tokens] == ["word", "abbr"]
+    for word in ("inklusive", "Osvald", "kl8"):
+        assert [t.kind for t in segment(f"Ja {word}.").tokens][-1] == "end"

@@ -7,7 +7,7 @@ from operator import attrgetter
 from tonkoll.engine.collect import collect
 from tonkoll.engine.rank import build_findings
 from tonkoll.engine.score import raw_scores, rounded
-from tonkoll.findings import Report, new_report
+from tonkoll.findings import Report
 from tonkoll.rulebook.model import Rulebook
 from tonkoll.text.language import MAX_WORDS, resolve_language
 from tonkoll.text.readability import readability
@@ -29,7 +29,7 @@ def check_detailed(
     findings, strengths, echoes = build_findings(raw, book, seg, lang)
     read = readability(seg)
     scores = raw_scores(findings + echoes, strengths, read, book.themes)  # echoes still count
-    report = new_report(lang, findings, strengths, rounded(scores), read, book.version)
+    report = Report(lang, findings, strengths, rounded(scores), read, book.version)
     return report, scores
 
 

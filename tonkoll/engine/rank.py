@@ -17,7 +17,7 @@ from operator import attrgetter, itemgetter, le, lt
 from tonkoll.engine.collect import MAX_SPANS, Hit
 from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
-from tonkoll.findings import Finding, Span, new_finding, new_span
+from tonkoll.findings import Finding, Span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
 from tonkoll.text.language import EN_WORDS, SV_WORDS
 from tonkoll.text.segment import Segmentation
@@ -87,13 +87,14 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
             "limit": _format_number(first.limit, language) if numbers else "",
         })
     if len(hits) == 1:  # most findings: the one span is the match itself
-        spans: tuple[Span, ...] = (new_span(first.start, first.end - first.start, matched),)
+        spans: tuple[Span, ...] = (Span(first.start, first.end - first.start, matched),)
     else:
-        spans = tuple([new_span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
-    return new_finding(
-        rule.id, rule.theme, rule.level, message, texts.explanation,  # type: ignore[arg-type]
-        texts.handbook, first.start, first.end - first.start, matched, suggestions, spans,
-        impact, primary,
+        spans = tuple([Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
+    return Finding(
+        rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
+        message=message, explanation=texts.explanation, handbook=texts.handbook,
+        offset=first.start, length=first.end - first.start, matched=matched,
+        suggestions=suggestions, spans=spans, impact=impact, primary=primary,
     )
 
 

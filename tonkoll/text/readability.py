@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from tonkoll.findings import Readability, new_readability
+from tonkoll.findings import Readability
 from tonkoll.text.segment import Segmentation
 
 # (upper bound exclusive, band) per lix.se as quoted in the domain brief §3.8.
@@ -45,4 +45,5 @@ def readability(seg: Segmentation) -> Readability:
     sentences = len(seg.sentences) - list(map(_WORDS, seg.sentences)).count(0)
     lix = round(lix_of(seg.words, sentences, seg.long_words), 1)
     wps = round(seg.words / sentences, 1) if sentences else 0.0
-    return new_readability(lix, band(lix), seg.words, sentences, wps, seg.long_words)
+    return Readability(lix=lix, band=band(lix), words=seg.words, sentences=sentences,
+                       words_per_sentence=wps, long_words=seg.long_words)

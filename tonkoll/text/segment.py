@@ -18,24 +18,21 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from unicodedata import normalize
 
+from tonkoll.text.surrogate import scrub
 from tonkoll.text.tokens import (
-    ABBR,
-    ABBR_FOLD,
     ABBR_RE,
+    BLANK_GROUPS,
     CLOSING,
     COMBINING,
-    KINDS,
-    NL,
-    NOT_WORDS,
-    PLAIN_ABBR,
-    TAIL,
+    KIND_OF_GROUP,
+    LINE_BREAK,
+    RUN_DOT,
+    RUN_EMOJI,
+    RUN_GROUPS,
+    RUN_OTHER,
     TOKEN_RE,
     TOKEN_RE_MARKS,
-    WD,
-    WE,
-    WO,
-    WS,
-    W,
+    WORD_RUN,
 )
 
 WORD_KINDS = frozenset({"word", "abbr", "number"})
@@ -93,237 +90,212 @@ def _nfc_lower(token: str) -> str:
 
 
 def _count_letters(word: str) -> int:
-    if word.isalpha():
-        return len(word)
-    return sum(1 for ch in word if ch.isalpha())
+    """Letters in a word: a hyphen, apostrophe, combining mark or ² is not one."""
+    return len(word) if word.isalpha() else sum(1 for ch in word if ch.isalpha())
 
 
-_make = tuple.__new__  # a NamedTuple without its Python-level __new__: hot path
+# A speed-up below the 5 % bar, kept for the engine's time budget (docs/engine.md, "Speed"): a
+# NamedTuple's generated __new__ is a Python function; building the tuple directly costs a
+# quarter as much, and a post has hundreds of tokens. Used only where tokens are made
+# (``_Builder.add`` and ``add_words``), with every field in order.
+_new_tuple = tuple.__new__
 
 
 def segment(text: str) -> Segmentation:
-    """Tokens and sentences of ``text``; a group without words joins the sentence before it.
+    """Tokens and sentences of ``text``, in one pass of the token pattern."""
+    builder = _Builder(text)
+    pattern = TOKEN_RE_MARKS if builder.marks else TOKEN_RE
+    for match in pattern.finditer(text):
+        group = match.lastgroup or "tail"
+        if group in RUN_GROUPS:
+            builder.word_run(match, group)
+        elif group == LINE_BREAK:
+            builder.line_break()
+        elif group not in BLANK_GROUPS:
+            builder.single_token(match, group)
+    return builder.finish()
 
-    A group ends at . ! ? … or a line break (or before a capital after a closing abbreviation).
-    Its tokens are made at once (see ``_close``), not collected per group and walked again:
-    this runs on every check.
+
+class _Builder:
+    """One pass of ``segment``: the tokens so far and the open group.
+
+    A group is the tokens since the last sentence end; it ends at . ! ? … or a line break, or
+    before a capital after a closing abbreviation (osv., etc.), and becomes a sentence of its
+    own, or joins the sentence before when either of them has no words (see ``close_group``).
+    Tokens are made once, with the sentence their group will most likely be in.
     """
-    marks = not text.isascii() and COMBINING.search(text) is not None
-    lower = _nfc_lower if marks else str.lower  # token keys
-    tokens: list[Token] = []
-    sentences: list[Sentence] = []
-    word_list: list[Token] = []  # by_kind["word"]: most tokens, so kept out of the dict
-    others: dict[str, list[Token]] = {}  # by_kind for the other kinds
-    append = tokens.append
-    words = long_words = letters = 0
-    group = group_words = index = 0  # group's first token, words before it, sentence index
-    first = True  # the next token starts a sentence (see _close)
-    closing = False  # the last token is a closing abbreviation (osv., etc.) in this group
-    for m in (TOKEN_RE_MARKS if marks else TOKEN_RE).finditer(text):
-        kind_no = m.lastindex or TAIL  # every branch has a group
-        if kind_no <= WD:
-            if kind_no == NL:
-                if len(tokens) > group:
-                    index, first = _close(tokens, sentences, group, words - group_words,
-                                          word_list, others)
-                    group, group_words, closing = len(tokens), words, False
-                continue
-            # Plain words separated by single spaces, maybe with the sentence end after them.
-            start, end = m.span(W)
-            start -= 1
-            run = text[start:end]
-            parts = run.split(" ")
-            abbr = None
-            if kind_no == WD:
-                word = parts[-1]
-                if len(word) <= 6 and (  # an abbreviation has at most six letters
-                    word.lower() if word.isascii() else word.translate(ABBR_FOLD).lower()
-                ) in PLAIN_ABBR:
-                    abbr = ABBR_RE.match(text, end - len(word))
-                    if abbr:  # then the last word and the dot are one abbr token (made below)
-                        parts.pop()
-            if parts:
-                if closing and run[:1].isupper():
-                    index, first = _close(tokens, sentences, group, words - group_words,
-                                          word_list, others)
-                    group, group_words = len(tokens), words
-                closing = False
-                for tok in parts:
-                    end = start + len(tok)
-                    append(_make(Token, (start, end, tok, lower(tok), "word", index, first)))
-                    first = False
-                    if end - start > 6:  # a long word if these are all letters (checked below)
-                        long_words += 1
-                    start = end + 1
-                n_words = len(parts)
-                word_list += tokens[-n_words:]
-                words += n_words
-                joined = "".join(parts)
-                if joined.isalpha():
-                    letters += len(joined)
-                else:  # a hyphen, apostrophe, combining mark or ² is not a letter
-                    for tok in parts:
-                        n_letters = _count_letters(tok)
-                        letters += n_letters
-                        if n_letters <= 6 < len(tok):
-                            long_words -= 1  # counted above by its length
-            if abbr:
-                start, end = abbr.span()
-                tok = text[start:end]
-                low = lower(tok)
-                token = _make(Token, (start, end, tok, low, "abbr", index, first))
-                append(token)
-                others.setdefault("abbr", []).append(token)
-                first = False
-                closing = low in CLOSING
-                words += 1
-                letters += _count_letters(tok)  # at most six: never a long word
-                start, end = end, m.end(kind_no)
-                if start == end:  # no end token: a line break taken along ends the group
-                    if m.end() > end:
-                        index, first = _close(tokens, sentences, group, words - group_words,
-                                              word_list, others)
-                        group, group_words, closing = len(tokens), words, False
-                    continue
-            elif kind_no == W:
-                continue
-            elif kind_no != WE and kind_no != WD:  # the mark or emoji taken along
-                start, end = m.span(kind_no)
-                tok = text[start:end]
-                kind = "other" if kind_no == WO else "emoji"
-                token = _make(Token, (start, end, tok, lower(tok), kind, index, False))
-                append(token)
-                bucket = others.get(kind)
-                if bucket is None:
-                    others[kind] = [token]
-                else:
-                    bucket.append(token)
-                continue
-            else:
-                start, end = m.span(kind_no)
-            # The end token after the run; . ! ? … have no case, so it is its own key.
-            tok = text[start:end]
-            token = _make(Token, (start, end, tok, tok, "end", index, first))
-            append(token)
-            bucket = others.get("end")
-            if bucket is None:
-                others["end"] = [token]
-            else:
-                bucket.append(token)
-            n_words = words - group_words
-            if n_words and (not sentences or sentences[-1][2]):  # _close's first case, inline:
-                last = len(tokens) - 1  # most sentences end here
-                sentences.append(_make(Sentence, (tokens[group][0], end, n_words, group, last)))
-                index, first, group = len(sentences), True, last + 1
-            else:
-                index, first = _close(tokens, sentences, group, n_words, word_list, others)
-                group = len(tokens)
-            group_words, closing = words, False
-            continue
-        elif kind_no >= WS:  # other whitespace, end of text
-            continue
-        kind = KINDS[kind_no]
-        start, end = m.span(kind_no)
-        if kind_no != ABBR:
-            start -= 1
-        tok = text[start:end]
-        low = lower(tok)
-        if kind_no in NOT_WORDS:  # most tokens that are not words: only stored
-            token = _make(Token, (start, end, tok, low, kind, index, first))
-            append(token)
-            first = closing = False
-            bucket = others.get(kind)
-            if bucket is None:
-                others[kind] = [token]
-            else:
-                bucket.append(token)
-            continue
-        if closing and kind == "word" and tok[:1].isupper():
-            index, first = _close(tokens, sentences, group, words - group_words, word_list, others)
-            group, group_words = len(tokens), words
-        token = _make(Token, (start, end, tok, low, kind, index, first))
-        append(token)
-        first = closing = False
-        if kind == "word":
-            word_list.append(token)
-        else:
-            bucket = others.get(kind)
-            if bucket is None:
-                others[kind] = [token]
-            else:
-                bucket.append(token)
-            if kind == "end":
-                index, first = _close(tokens, sentences, group, words - group_words,
-                                      word_list, others)
-                group, group_words = len(tokens), words
-                continue
-            if kind == "abbr":
-                closing = low in CLOSING
-            elif kind != "number":
-                continue
-        words += 1
-        if kind != "number":
-            n_letters = len(tok) if tok.isalpha() else _count_letters(tok)
-            letters += n_letters
-            if n_letters > 6:
+
+    __slots__ = ("text", "marks", "key", "tokens", "sentences", "by_kind", "words",
+                 "long_words", "letters", "group_start", "group_words", "sentence", "first",
+                 "closing")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marks = not text.isascii() and COMBINING.search(text) is not None
+        self.key = _nfc_lower if self.marks else str.lower  # a token's lookup key
+        self.tokens: list[Token] = []
+        self.sentences: list[Sentence] = []
+        # Tokens by kind, the kinds in order of their first token.
+        self.by_kind: dict[str, list[Token]] = {}
+        self.words = self.long_words = self.letters = 0
+        self.group_start = 0  # index of the open group's first token
+        self.group_words = 0  # words before the open group
+        self.sentence = 0  # the sentence index new tokens get
+        self.first = True  # the next token starts a sentence
+        self.closing = False  # the last token is a closing abbreviation, in the open group
+
+    def add(self, start: int, end: int, kind: str, first: bool) -> Token:
+        """Append one token of ``text[start:end]`` to the open group."""
+        text = self.text[start:end]
+        token: Token = _new_tuple(Token, (start, end, text, self.key(text), kind, self.sentence,
+                                          first))
+        self.tokens.append(token)
+        self.by_kind.setdefault(kind, []).append(token)
+        return token
+
+    def count_word(self, text: str) -> None:
+        """One more word (or abbreviation) and its letters; long with more than six (LIX)."""
+        letters = _count_letters(text)
+        self.words += 1
+        self.letters += letters
+        if letters > 6:
+            self.long_words += 1
+
+    def word_run(self, match: re.Match[str], group: str) -> None:
+        """Plain words separated by single spaces, and what the match took along after them."""
+        start, end = match.span(WORD_RUN)
+        start -= 1
+        words = self.text[start:end].split(" ")
+        abbr = self.final_abbreviation(words[-1], end) if group == RUN_DOT else None
+        if abbr:  # the last word and its dot are one abbr token
+            words.pop()
+        if words:
+            if self.closing and words[0][:1].isupper():
+                self.close_group()
+            self.closing = False
+            self.add_words(start, words)
+        if abbr:
+            self.add_abbreviation(abbr.start(), abbr.end())
+            start, end = abbr.end(), match.end(group)
+            if start < end:
+                self.add_end(start, end)
+            elif match.end() > end:  # no end token, but a line break taken along
+                self.close_group()
+        elif group == RUN_OTHER or group == RUN_EMOJI:
+            start, end = match.span(group)
+            self.add(start, end, "other" if group == RUN_OTHER else "emoji", False)
+        elif group != WORD_RUN:  # RUN_END, RUN_DOT
+            self.add_end(*match.span(group))
+
+    def add_words(self, start: int, words: list[str]) -> None:
+        """Word tokens for ``words``, the first at ``start``, one space between each two."""
+        key, sentence, first = self.key, self.sentence, self.first
+        made = []
+        long_words = 0
+        for word in words:
+            end = start + len(word)
+            made.append(_new_tuple(Token, (start, end, word, key(word), "word", sentence, first)))
+            first = False
+            if end - start > 6:
                 long_words += 1
-    if len(tokens) > group:
-        _close(tokens, sentences, group, words - group_words, word_list, others)
-    return Segmentation(text, tuple(tokens), tuple(sentences), words, long_words, letters,
-                        tuple([s[0] for s in sentences]), encodable(text),
-                        _by_kind(word_list, others))
+            start = end + 1
+        self.tokens += made
+        self.by_kind.setdefault("word", []).extend(made)
+        self.first = False
+        self.words += len(words)
+        letters = "".join(words)
+        if letters.isalpha():  # most runs: then a word's length is its number of letters
+            self.letters += len(letters)
+            self.long_words += long_words
+        else:  # a hyphen, apostrophe, combining mark or ² is not a letter: count again
+            counts = [_count_letters(word) for word in words]
+            self.letters += sum(counts)
+            self.long_words += sum(1 for n in counts if n > 6)
 
+    def final_abbreviation(self, word: str, end: int) -> re.Match[str] | None:
+        """The abbreviation that ``word`` (ending at ``end``) and the dot after it form, if any."""
+        return ABBR_RE.match(self.text, end - len(word))
 
-def _close(tokens: list[Token], sentences: list[Sentence], group: int, n_words: int,
-           word_list: list[Token], others: dict[str, list[Token]]) -> tuple[int, bool]:
-    """End the group ``tokens[group:]``; return the sentence index and first flag for the next.
+    def add_abbreviation(self, start: int, end: int) -> None:
+        token = self.add(start, end, "abbr", self.first)
+        self.first = False
+        self.closing = token.lower in CLOSING
+        self.count_word(token.text)
 
-    A group without words, or one after a sentence without words, joins the sentence before.
-    Tokens are made for the sentence their group will most likely be in: a sentence of its
-    own, or the one before when that has no words yet. A group without words after a sentence
-    with words was made for a sentence of its own and is remade (also in by_kind).
-    """
-    last = len(tokens) - 1
-    if not sentences or (n_words and sentences[-1][2]):  # words
-        sentences.append(_make(Sentence, (tokens[group][0], tokens[last][1], n_words, group, last)))
-    else:
-        prev = sentences[-1]
+    def add_end(self, start: int, end: int) -> None:
+        """A run of . ! ? …: it ends the open group."""
+        self.add(start, end, "end", self.first)
+        self.close_group()
+
+    def line_break(self) -> None:
+        if len(self.tokens) > self.group_start:
+            self.close_group()
+
+    def single_token(self, match: re.Match[str], group: str) -> None:
+        """One token per match: the branches after the word run (URLs, e-mail, abbr, …)."""
+        kind = KIND_OF_GROUP[group]
+        start, end = match.span(group)
+        if group != "abbr":  # every other group starts one character after its token
+            start -= 1
+        if kind == "end":
+            self.add_end(start, end)
+            return
+        if kind == "abbr":
+            self.add_abbreviation(start, end)
+            return
+        if kind == "word" and self.closing and self.text[start:start + 1].isupper():
+            self.close_group()
+        token = self.add(start, end, kind, self.first)
+        self.first = self.closing = False
+        if kind == "word":
+            self.count_word(token.text)
+        elif kind == "number":
+            self.words += 1  # a word without letters
+
+    def close_group(self) -> None:
+        """End the open group (it has tokens): a sentence of its own if it has words and the
+        sentence before has too (or there is none), else part of the sentence before."""
+        tokens, sentences = self.tokens, self.sentences
+        n_words = self.words - self.group_words
+        if not sentences or (n_words and sentences[-1].words):
+            sentences.append(Sentence(tokens[self.group_start].start, tokens[-1].end, n_words,
+                                      self.group_start, len(tokens) - 1))
+        else:
+            self.join_previous(n_words)
+        if sentences[-1].words:
+            self.sentence, self.first = len(sentences), True
+        else:  # the next group joins this sentence without words
+            self.sentence, self.first = len(sentences) - 1, False
+        self.group_start, self.group_words, self.closing = len(tokens), self.words, False
+
+    def join_previous(self, n_words: int) -> None:
+        """Add the open group to the last sentence.
+
+        Its tokens were made for a sentence of their own when the last sentence had words: then
+        they are remade with the last sentence's index (also in by_kind, whose lists they end).
+        """
+        tokens, sentences = self.tokens, self.sentences
+        last = sentences[-1]
         index = len(sentences) - 1
-        sentences[-1] = _make(Sentence, (prev[0], tokens[last][1], prev[2] + n_words, prev[3],
-                                         last))
-        if tokens[group][5] != index:  # sentence
-            old = tokens[group:]
-            tokens[group:] = new = [_make(Token, (*t[:5], index, False)) for t in old]
-            for t in reversed(old):  # the group's tokens end the lists of their kinds
-                (word_list if t[4] == "word" else others[t[4]]).pop()
-            for t in new:
-                (word_list if t[4] == "word" else others[t[4]]).append(t)
-    if sentences[-1][2]:
-        return len(sentences), True
-    return len(sentences) - 1, False  # the next group joins this sentence without words
+        sentences[-1] = last._replace(end=tokens[-1].end, words=last.words + n_words,
+                                      last_token=len(tokens) - 1)
+        if tokens[self.group_start].sentence == index:
+            return
+        old = tokens[self.group_start:]
+        new = [t._replace(sentence=index, first_in_sentence=False) for t in old]
+        tokens[self.group_start:] = new
+        for token in reversed(old):
+            self.by_kind[token.kind].pop()
+        for token in new:
+            self.by_kind[token.kind].append(token)
 
-
-def _by_kind(word_list: list[Token], others: dict[str, list[Token]]) -> dict[str, list[Token]]:
-    """Tokens by kind, the kinds in order of their first token (as one dict filled in order)."""
-    if not word_list:
-        return others
-    first = word_list[0][0]  # start
-    by_kind = {kind: bucket for kind, bucket in others.items() if bucket[0][0] < first}
-    by_kind["word"] = word_list
-    by_kind.update(others)
-    return by_kind
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def encodable(text: str) -> str:
-    """``text`` with lone surrogates replaced by U+FFFD: UTF-8-safe, same code-point offsets."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
-    return text
+    def finish(self) -> Segmentation:
+        self.line_break()
+        return Segmentation(
+            self.text, tuple(self.tokens), tuple(self.sentences), self.words, self.long_words,
+            self.letters, tuple([s.start for s in self.sentences]), scrub(self.text),
+            self.by_kind,
+        )
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:

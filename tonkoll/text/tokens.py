@@ -1,7 +1,7 @@
 """The token pattern of ``segment``: one compiled (stdlib) regular expression and its groups.
 
 Our own fixed pattern, never user input; built once at import. segment.py reads the group
-numbers below to tell the kind of each match.
+names below to tell the kind of each match.
 """
 
 from __future__ import annotations
@@ -93,26 +93,27 @@ def _token_pattern(letter: str) -> re.Pattern[str]:
 
 
 _ABBR_TOKEN = rf"(?<![\w.])(?=[^\W\d_]{{1,6}}\.)(?i:{_ABBR_ALT})(?![\w])"
-ABBR_RE = re.compile(_ABBR_TOKEN)
-# Before a sentence-ending dot only an abbreviation without an inner dot can match, and only
-# when it is the whole word (case-insensitively): a set lookup spares most calls of ABBR_RE.
-# The regex also folds these four non-ASCII letters to ASCII ones (İ ı ~ i, ſ ~ s, Kelvin K ~ k).
-PLAIN_ABBR = frozenset(a[:-1] for a in _ABBREVIATIONS if "." not in a[:-1])
-ABBR_FOLD = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
+ABBR_RE = re.compile(_ABBR_TOKEN)  # is the last word of a run, with its dot, an abbreviation?
 TOKEN_RE = _token_pattern(r"[^\W\d_]")
 # Text typed on some systems spells å as a + U+030A: then a letter may carry combining accents,
 # and token keys are NFC-normalised so they still match the rules' words.
 COMBINING = re.compile("[\u0300-\u036f]")
 TOKEN_RE_MARKS = _token_pattern("(?:[^\\W\\d_]|[\u0300-\u036f])")
 
-# Group number -> token kind; a group starts one character after its token except for abbr.
-_GROUPS = sorted(TOKEN_RE.groupindex, key=TOKEN_RE.groupindex.__getitem__)
-KINDS = ("", *({"w": "word", "www": "url", "domain": "url"}.get(g, g) for g in _GROUPS))
-NL, W, WE, WO, WM, WD, ABBR, WS, TAIL = (
-    TOKEN_RE.groupindex[g] for g in ("nl", "w", "we", "wo", "wm", "wd", "abbr", "ws", "tail")
-)
-assert (NL, W, WE, WO, WM, WD) == (1, 2, 3, 4, 5, 6) and WS + 1 == TAIL == len(_GROUPS)
-# Groups of the tokens that neither are words nor end a sentence (url, emoji, other, …).
-NOT_WORDS = frozenset(
-    i for i in range(WD + 1, WS) if KINDS[i] not in ("word", "abbr", "number", "end")
-)
+# What each named group of the pattern is (segment.py dispatches on ``match.lastgroup``).
+# Every branch has exactly one group, which starts one character after its token except abbr.
+LINE_BREAK = "nl"
+# A run of plain words (group "w"), alone or with what the same match took along after it:
+# a sentence end ("we": ! ? …; "wd": a dot), a punctuation mark ("wo") or an emoji ("wm").
+WORD_RUN = "w"
+RUN_END, RUN_DOT, RUN_OTHER, RUN_EMOJI = "we", "wd", "wo", "wm"
+RUN_GROUPS = frozenset({WORD_RUN, RUN_END, RUN_DOT, RUN_OTHER, RUN_EMOJI})
+BLANK_GROUPS = frozenset({"ws", "tail"})  # other whitespace, end of text: no token
+# The token kind of every other group: one token per match.
+KIND_OF_GROUP = {"www": "url", "domain": "url"} | {
+    g: g for g in ("url", "mention", "hashtag", "abbr", "number", "word", "email", "end",
+                   "emoji", "other")
+}
+assert set(TOKEN_RE.groupindex) == (
+    {LINE_BREAK} | RUN_GROUPS | BLANK_GROUPS | set(KIND_OF_GROUP)
+) == set(TOKEN_RE_MARKS.groupindex)
