@@ -128,14 +128,15 @@ def _pairs(rows: list[Row]) -> tuple[int, int, int]:
     return wins, pairs, int_wins
 
 
-def evaluate(sources: list[tuple[str, list[str]]], rules: list[str] | None) -> Summary:
+def evaluate(sources: list[tuple[str, list[str]]], rules: list[str] | None,
+             channel: str = "generic") -> Summary:
     """Check every text of every source ((name, lines), …) with one rule book."""
     book = load(rules)
     summary = Summary()
     for name, lines in sources:
         for number, rec in jsonl_records(lines, name if len(sources) > 1 else None):
             lang = str(rec["lang"]) if rec.get("lang") in ("sv", "en") else "auto"
-            report, scores = check_detailed(rec["text"], book, language=lang)
+            report, scores = check_detailed(rec["text"], book, language=lang, channel=channel)
             key: str | int = number if len(sources) == 1 else f"{Path(name).name}:{number}"
             summary.rows.append(Row(
                 key=rec["id"] if isinstance(rec.get("id"), str | int) else key,
@@ -203,10 +204,10 @@ def print_text(summary: Summary, out: TextIO) -> None:
 
 
 def run_eval(sources: list[str] | str, fmt: str, rules: list[str] | None,
-             out: TextIO | None = None) -> int:
+             out: TextIO | None = None, channel: str = "generic") -> int:
     out = out or sys.stdout
     names = [sources] if isinstance(sources, str) else sources
-    summary = evaluate([(name, open_lines(name)) for name in names], rules)
+    summary = evaluate([(name, open_lines(name)) for name in names], rules, channel)
     if fmt == "json":
         for r in summary.rows:
             out.write(json.dumps({"id": r.key, "label": r.label, "lang": r.lang, "part": r.part,

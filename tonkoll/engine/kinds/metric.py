@@ -30,7 +30,7 @@ from tonkoll.text.segment import Segmentation
 MAX_CHANNELS = 16  # limits per channel kept ready
 MetricName = Literal[
     "lix", "sentence_words", "chars", "exclamations", "caps_words", "hashtags", "emoji",
-    "buzzword_density", "paragraph_words",
+    "buzzword_density", "paragraph_words", "first_sentence_chars",
 ]
 
 
