@@ -2,7 +2,7 @@
 
 None of the `absent` words or phrases occurs (they are found by the shared phrase lookup in the
 same single pass as substitutions), `also_absent_pattern` does not match either, and the post has
-at least `min_words` words. One hit on the first sentence.
+at least `min_words` words. One hit on the post's first words.
 """
 
 from __future__ import annotations
