@@ -195,25 +195,36 @@ def _in_condition(tokens: tuple[Token, ...], keys: Sequence[str], aux: int) -> b
     return False
 
 
+def _auxiliary_before(tokens: tuple[Token, ...], keys: Sequence[str], i: int) -> int | None:
+    """Index of the auxiliary up to _AUX_REACH words before tokens[i] in its sentence."""
+    sentence = tokens[i].sentence
+    seen_att = False
+    for k in range(i - 1, max(-1, i - 1 - _AUX_REACH), -1):
+        tok = tokens[k]
+        if tok.sentence != sentence or tok.kind not in ("word", "number", "abbr"):
+            return None
+        key = keys[k]
+        if key == "att":
+            seen_att = True
+        elif key in AUXILIARIES and (seen_att or key not in _NEEDS_ATT):
+            return k
+    return None
+
+
 def _verbal_passives(tokens: tuple[Token, ...], extra_stop: frozenset[str],
                      keys: Sequence[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    if AUXILIARIES.isdisjoint(keys) and _PERSONAL_AGENTS.isdisjoint(keys):
+        return out  # neither an auxiliary nor "av oss": nothing to find (C-level checks)
+    personal = not _PERSONAL_AGENTS.isdisjoint(keys)
     last_end = -1
     for i, low in enumerate(keys):
-        if low[-1:] != "s" or not is_s_passive(tokens[i], extra_stop):
+        if low[-1:] != "s":
             continue
-        start = None
-        sentence = tokens[i].sentence
-        seen_att = False
-        for k in range(i - 1, max(-1, i - 1 - _AUX_REACH), -1):
-            tok = tokens[k]
-            if tok.sentence != sentence or tok.kind not in ("word", "number", "abbr"):
-                break
-            if keys[k] == "att":
-                seen_att = True
-            if keys[k] in AUXILIARIES and (seen_att or keys[k] not in _NEEDS_ATT):
-                start = k
-                break
+        # The cheap look-back first: most -s words have no auxiliary before them.
+        start = _auxiliary_before(tokens, keys, i)
+        if (start is None and not personal) or not is_s_passive(tokens[i], extra_stop):
+            continue
         if start is not None and _in_condition(tokens, keys, start):
             start = None
         agent = _agent(tokens, i)

@@ -55,14 +55,18 @@ def quoted(matched: str, language: str) -> str:
     """The matched words as a message quotes them: a capitalised common word is written as it
     would stand mid-sentence ("Man Får" → "man får", "Vi" → "vi"); names, shouting and English
     "I" keep their letters (issue 12)."""
-    if not any(c.isupper() for c in matched):
+    lower = matched.lower()
+    if lower == matched:  # most matches: nothing to do (one C-level pass)
         return matched
     parts = matched.split(" ")
+    changed = False
     for i, word in enumerate(parts):
-        if (word[:1].isupper() and word[1:] == word[1:].lower() and word != "I"
-                and word.lower() in _COMMON_WORDS):
-            parts[i] = word.lower()
-    return " ".join(parts)
+        low = word.lower()
+        if (low in _COMMON_WORDS and word != "I" and word[1:] == low[1:]
+                and word[:1] != low[:1]):
+            parts[i] = low
+            changed = True
+    return " ".join(parts) if changed else matched
 
 
 def impact_of(rule: LoadedRule, spans: int) -> int:
