@@ -45,3 +45,14 @@ def test_praise_stays_for_a_we_elsewhere(bundled: Rulebook) -> None:
     text = "Vi beklagar eventuella olägenheter. Vi lagar hissen i morgon."
     praise = [s for s in run(bundled, text).strengths if s.rule_id == "rost.vi-rost"]
     assert [s.offset for s in praise] == [text.index("Vi lagar")]
+
+
+def test_i_in_a_question_is_the_reader_not_a_personal_voice(bundled: Rulebook) -> None:
+    """An FAQ heading ("Hur ansöker jag …?", "How do I apply?") earns no praise for "jag"/"I";
+    the writer's own "jag"/"I" elsewhere still does."""
+    faq = run(bundled, "Hur ansöker jag om bygglov?\nFyll i blanketten på webben.")
+    assert "rost.vi-rost" not in {s.rule_id for s in faq.strengths}
+    signed = run(bundled, "Hur ansöker jag om bygglov? Jag heter Anna och svarar här.")
+    assert [s.matched for s in signed.strengths if s.rule_id == "rost.vi-rost"] == ["Jag"]
+    en = run(bundled, "How do I apply for a permit?\nFill in the form online.", "en")
+    assert "rost.en-we" not in {s.rule_id for s in en.strengths}
