@@ -12,6 +12,7 @@ som vi").
 
 from __future__ import annotations
 
+import string
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
@@ -19,6 +20,7 @@ from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
 from tonkoll.findings import Finding, Span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
+from tonkoll.rulebook.schema import RENDERED_MESSAGE_MAX_CHARS
 from tonkoll.text.language import EN_WORDS, SV_WORDS
 from tonkoll.text.segment import Segmentation
 
@@ -29,6 +31,7 @@ WHOLE_TEXT_IMPACT = 500
 PER_SPAN_IMPACT = 10
 MAX_SPAN_BONUS = 9
 ECHO_MAX_CHARS = 60  # a covering span longer than this (a whole sentence) hides nothing
+_FORMATTER = string.Formatter()
 
 
 def _format_number(value: float | None, language: str) -> str:
@@ -41,11 +44,25 @@ def _format_number(value: float | None, language: str) -> str:
 
 
 def render_message(template: str, values: dict[str, str]) -> str:
-    """Fill {match} {suggestion} {value} {limit}; never raises."""
+    """Fill bare {match} {suggestion} {value} {limit}; never raises, never longer than
+    RENDERED_MESSAGE_MAX_CHARS. A placeholder with a format spec or conversion (the schema
+    refuses them) leaves the template as it is, so no rule can pad a message (issue 13)."""
+    out: list[str] = []
     try:
-        return template.format_map(values)
-    except (ValueError, KeyError, IndexError, AttributeError, TypeError):
-        return template
+        for literal, name, spec, conversion in _FORMATTER.parse(template):
+            out.append(literal)
+            if name is None:
+                continue
+            if spec or conversion or name not in values:
+                out = [template]
+                break
+            out.append(values[name])
+    except ValueError:
+        out = [template]
+    message = "".join(out)
+    if len(message) > RENDERED_MESSAGE_MAX_CHARS:
+        return message[: RENDERED_MESSAGE_MAX_CHARS - 1] + "…"
+    return message
 
 
 _COMMON_WORDS = SV_WORDS | EN_WORDS
