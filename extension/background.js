@@ -66,7 +66,8 @@ async function handle(msg, sender) {
     case T.MSG.check: {
       const reason = refusal(sender, settings);
       if (reason) return fail(reason);
-      return checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
+      const channel = msg.reply === true ? "reply" : T.siteForUrl(sender.url, settings).channel;
+      return checkText(msg.text, channel, settings);
     }
     case T.MSG.checkText: {
       if (!page) return fail("not_allowed");

@@ -154,7 +154,7 @@
     const seq = ++st.seq;
     st.inFlight = true;
     st.sentText = text;
-    const answer = await send({ type: T.MSG.check, text });
+    const answer = await send({ type: T.MSG.check, text, reply: T.isReplyBox(el) });
     st.inFlight = false;
     if (seq === st.seq) {
       if (answer && answer.ok) {

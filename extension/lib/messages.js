@@ -17,9 +17,11 @@
  *
  * Requests (field `type`):
  * @typedef {{type: "status"}} StatusRequest          content → {ok: true, active: boolean, reason?: ErrorKind}
- * @typedef {{type: "check", text: string}} CheckRequest
+ * @typedef {{type: "check", text: string, reply?: boolean}} CheckRequest
  *          content → {ok: true, report: Report} | {ok: false, error: ErrorInfo}
- *          The site and channel come from `sender.url`, never from the message.
+ *          The site and channel come from `sender.url`, never from the message; only `reply:
+ *          true` (the box is a comment field, see content/editors.js) turns the channel into
+ *          "reply".
  * @typedef {{type: "checkText", text: string, channel?: string}} CheckTextRequest   popup only
  * @typedef {{type: "health", serverUrl?: string, token?: string}} HealthRequest  options only
  * @typedef {{type: "rules"}} RulesRequest            options only → {ok, rules} | {ok: false, error}
@@ -31,7 +33,7 @@
 globalThis.Tonkoll = globalThis.Tonkoll || {};
 
 /** The channels the service knows (tonkoll/channels.py; tests/test_channels.py compares them). */
-globalThis.Tonkoll.CHANNELS = Object.freeze(["generic", "facebook", "x", "instagram", "linkedin"]);
+globalThis.Tonkoll.CHANNELS = Object.freeze(["generic", "facebook", "x", "instagram", "linkedin", "reply"]);
 
 globalThis.Tonkoll.MSG = Object.freeze({
   status: "status",
