@@ -67,7 +67,8 @@ async function handle(msg, sender) {
     case T.MSG.check: {
       const reason = refusal(sender, settings);
       if (reason) return fail(reason);
-      return checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
+      const channel = msg.reply === true ? "reply" : T.siteForUrl(sender.url, settings).channel;
+      return checkText(msg.text, channel, settings);
     }
     case T.MSG.checkText: {
       if (!page) return fail("not_allowed");
@@ -100,7 +101,8 @@ async function handle(msg, sender) {
     case T.MSG.feedback: {
       // Counts from a page Tonkoll checks; the channel comes from the sender, as for checks.
       if (refusal(sender, settings)) return fail("not_allowed");
-      await T.countFeedback(msg.events, T.siteForUrl(sender.url, settings).channel, settings);
+      const channel = msg.reply === true ? "reply" : T.siteForUrl(sender.url, settings).channel;
+      await T.countFeedback(msg.events, channel, settings);
       return { ok: true };
     }
     case T.MSG.sendFeedback:

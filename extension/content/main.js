@@ -82,7 +82,8 @@
       ...(event === "shown" ? { offered: (f.replacements || []).length } : {}),
       ...(event === "applied" ? { replacement } : {}),
     }));
-    send({ type: T.MSG.feedback, events });
+    // A comment or reply box counts under channel "reply", as its checks do.
+    send({ type: T.MSG.feedback, events, reply: Boolean(active && T.isReplyBox(active)) });
   }
   /** For click-to-apply: count that the writer applied `finding.replacements[index]`. */
   T.countApplied = (/** @type {any} */ finding, /** @type {number} */ index) => {
@@ -182,7 +183,7 @@
     const seq = ++st.seq;
     st.inFlight = true;
     st.sentText = text;
-    const answer = await send({ type: T.MSG.check, text });
+    const answer = await send({ type: T.MSG.check, text, reply: T.isReplyBox(el) });
     st.inFlight = false;
     if (seq === st.seq) {
       if (answer && answer.ok) {

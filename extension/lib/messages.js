@@ -17,18 +17,22 @@
  *
  * Requests (field `type`):
  * @typedef {{type: "status"}} StatusRequest          content → {ok: true, active: boolean, reason?: ErrorKind}
- * @typedef {{type: "check", text: string}} CheckRequest
+ * @typedef {{type: "check", text: string, reply?: boolean}} CheckRequest
  *          content → {ok: true, report: Report} | {ok: false, error: ErrorInfo}
- *          The site and channel come from `sender.url`, never from the message.
+ *          The site and channel come from `sender.url`, never from the message; only `reply:
+ *          true` (the box is a comment field, see content/editors.js) turns the channel into
+ *          "reply".
  * @typedef {{type: "checkText", text: string, channel?: string}} CheckTextRequest   popup only
  * @typedef {{type: "health", serverUrl?: string, token?: string}} HealthRequest  options only
  * @typedef {{type: "rules"}} RulesRequest            options only → {ok, rules} | {ok: false, error}
  * @typedef {{type: "disableRule", ruleId: string}} DisableRuleRequest  → {ok: true}
  * @typedef {{type: "openConsent"}|{type: "openOptions"}} OpenRequest
- * @typedef {{type: "feedback", events: {rule_id: string, event: "shown"|"applied"|"ignored"|"disabled",
- *            language: string, rules_version: string, replacement?: number, offered?: number}[]}} FeedbackRequest
+ * @typedef {{type: "feedback", reply?: boolean, events: {rule_id: string,
+ *            event: "shown"|"applied"|"ignored"|"disabled", language: string, rules_version: string,
+ *            replacement?: number, offered?: number}[]}} FeedbackRequest
  *          content → {ok: true}. Counts only: no text, no words, no address. The background adds
- *          the channel from `sender.url`, queues, and sends batches to POST /v1/feedback.
+ *          the channel as for a check (`sender.url`, or "reply" for a reply box), queues, and
+ *          sends batches to POST /v1/feedback.
  * @typedef {{type: "sendFeedback"}} SendFeedbackRequest   extension pages only: send what waits now
  * @typedef {{ok: true, [key: string]: any}|{ok: false, error: ErrorInfo}} Response
  */
@@ -36,7 +40,7 @@
 globalThis.Tonkoll = globalThis.Tonkoll || {};
 
 /** The channels the service knows (tonkoll/channels.py; tests/test_channels.py compares them). */
-globalThis.Tonkoll.CHANNELS = Object.freeze(["generic", "facebook", "x", "instagram", "linkedin"]);
+globalThis.Tonkoll.CHANNELS = Object.freeze(["generic", "facebook", "x", "instagram", "linkedin", "reply"]);
 
 globalThis.Tonkoll.MSG = Object.freeze({
   status: "status",

@@ -87,6 +87,25 @@ def test_nothing_is_sent_before_consent(extension_browser: Any, page_server: Any
     page.close()
 
 
+def test_comment_box_is_checked_as_a_reply(extension_browser: Any, page_server: Any,
+                                           live_server: Any) -> None:
+    """Issue 12: a comment or reply box (its label or placeholder says so) is checked with
+    channel "reply"; the post box on the same page keeps the site's channel."""
+    page = open_textarea(extension_browser, page_server, selector="#comment")
+    page.keyboard.type("Vi har tagit del av dina synpunkter och återkommer.")
+    wait_badge(page, "hints")
+    page.locator(BADGE).click()
+    wait_until(lambda: "dialog.tomt-svar" in hint_ids(page))
+    assert "channel=reply" in live_server.log_text()
+    page.close()
+    before = live_server.log_text().count("channel=generic")
+    page = open_textarea(extension_browser, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "hints")
+    wait_until(lambda: live_server.log_text().count("channel=generic") > before)
+    page.close()
+
+
 def test_site_not_enabled_sends_nothing(extension_browser: Any, page_server: Any,
                                         live_server: Any) -> None:
     ext = extension_browser

@@ -41,10 +41,19 @@ def with_passive(tmp_path_factory: pytest.TempPathFactory) -> Rulebook:
     return load_rulebook([RULES, extra], run_examples=False)
 
 
+# Rules that flag the same passive words: the one ranked highest is shown, the others are echoes
+# (docs/engine.md), so a test of a passive's rewrite accepts the finding of any of them.
+PASSIVES = (frozenset({"klarsprak.passiv", "klarsprak.passiv-uppmaning", "klarsprak.passiv-era",
+                       "klarsprak.passiv-agent", "klarsprak.passiv-hjalpverb"}),
+            frozenset({"klarsprak.en-passive", "klarsprak.en-modal-passive"}))
+
+
 def fixed(text: str, book: Rulebook, rule_id: str, language: str = "sv") -> list[str]:
-    """The sentences the finding of ``rule_id`` gives, one per replacement."""
+    """The sentences the finding of ``rule_id`` (or of a rule of its passive family) gives, one
+    per replacement."""
     report = check(text, book, language=language)
-    found = [f for f in report.findings if f.rule_id == rule_id]
+    family = next((ids for ids in PASSIVES if rule_id in ids), frozenset({rule_id}))
+    found = [f for f in report.findings if f.rule_id in family]
     assert found, f"{rule_id} did not fire on {text!r}: {[f.rule_id for f in report.findings]}"
     f = found[0]
     return [text[:f.offset] + v + text[f.offset + f.length:] for v in f.replacements]
@@ -194,7 +203,7 @@ def test_english_constructions(bundled: Rulebook) -> None:
 def test_a_rewrite_widens_the_span_but_not_the_underline(bundled: Rulebook) -> None:
     text = "Badet kommer att öppnas på måndag."
     f: Finding = next(f for f in check(text, bundled).findings
-                      if f.rule_id == "klarsprak.passiv-uppmaning")
+                      if f.rule_id in PASSIVES[0])
     assert f.matched == "Badet kommer att öppnas" == text[f.offset:f.offset + f.length]
     assert [s.text for s in f.spans] == ["kommer att öppnas"]
 

@@ -180,7 +180,8 @@ def test_replacements_put_in_place_by_utf16_offsets(make_client) -> None:  # typ
     assert verb["replacements"] == [{"value": "fick"}]
     ReplacementOut.model_validate(verb["replacements"][0])
     assert put(verb, "fick") == text.replace("erhöll", "fick")
-    passive = by_rule["klarsprak.passiv-uppmaning"]
+    # whichever passive rule ranks highest shows it; the others are echoes (docs/engine.md)
+    passive = next(f for f in report["findings"] if f["rule_id"].startswith("klarsprak.passiv"))
     assert passive["matched"] == "Badet kommer att öppnas"
     assert passive["spans"][0]["text"] == "kommer att öppnas"  # the underline stays the hit
     assert (put(passive, passive["replacements"][0]["value"])

@@ -66,6 +66,19 @@ class Post:
     phrases: Hits  # rule index -> where its phrases occur (the shared lookup, live rules only)
 
 
+OPENING_WORDS = 3
+
+
+def opening_span(seg: Segmentation) -> tuple[int, int]:
+    """Where a finding about the whole post attaches: its first words (up to OPENING_WORDS),
+    not a whole sentence, which would say that sentence is at fault (issue 12). (0, 0) for a
+    post without words."""
+    words = [t for t in seg.tokens[:40] if t.kind in ("word", "abbr", "number")][:OPENING_WORDS]
+    if not words:
+        return (0, 0)
+    return (words[0].start, words[-1].end)
+
+
 class PlanError(ValueError):
     """A rule that cannot be compiled; carries the rule so the loader can name its line."""
 

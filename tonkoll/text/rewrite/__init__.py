@@ -30,9 +30,11 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "klarsprak.passiv-uppmaning": (sv_passive.passive,),
     "klarsprak.passiv-era": (sv_passive.passive,),
     "klarsprak.passiv-agent": (sv_passive.passive,),
+    "klarsprak.passiv-hjalpverb": (sv_passive.passive,),
     "rost.uppmanas": (sv_request.ombeds,),
     "dialog.utsandning": (sv_request.drop_opener,),
     "klarsprak.en-passive": (en.passive,),
+    "klarsprak.en-modal-passive": (en.passive,),
     "dialog.en-broadcast": (en.drop_opener,),
     # A substitution rule: its inflected entries answer first (tonkoll/engine/replace.py);
     # this is the fallback for forms the entries do not list.
