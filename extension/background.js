@@ -99,6 +99,9 @@ async function handle(msg, sender) {
     case T.MSG.openConsent:
       await ext.tabs.create({ url: ext.runtime.getURL("consent/consent.html") });
       return { ok: true };
+    case T.MSG.applied:
+      // A replacement the writer clicked is in place (counted by the feedback work; no text kept).
+      return { ok: true };
     case T.MSG.openOptions:
       await ext.runtime.openOptionsPage();
       return { ok: true };
