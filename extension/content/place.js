@@ -69,28 +69,41 @@ globalThis.Tonkoll.placeBadge = function placeBadge(editor, size, text, buttons,
 globalThis.Tonkoll.placePanel = function placePanel(editor, badge, want, buttons, view) {
   const width = Math.min(want.width, view.width - 2 * MARGIN);
   const clampX = (/** @type {number} */ x) => Math.max(MARGIN, Math.min(x, view.width - width - MARGIN));
-  const spaceBelow = view.height - MARGIN - (editor.bottom + GAP);
-  const spaceAbove = editor.top - GAP - MARGIN;
-  const fullHeight = view.height - 2 * MARGIN;
+  // The composer as a block: the editor plus its buttons just above or below it.
+  const near = buttons.filter((b) => b.right > editor.left - 40 && b.left < editor.right + 40);
+  const blockTop = Math.min(editor.top, ...near.map((b) => b.top));
+  const blockBottom = Math.max(editor.bottom, ...near.map((b) => b.bottom));
+  const x = clampX(editor.right - width);
+  /** @type {{side: string, left: number, top: number|null, bottom: number|null}[]} */
   const sides = [
-    { side: "below", left: clampX(editor.right - width), top: editor.bottom + GAP, room: spaceBelow },
-    { side: "above", left: clampX(editor.right - width), top: null, room: spaceAbove },
-    { side: "right", left: editor.right + GAP, top: MARGIN, room: fullHeight },
-    { side: "left", left: editor.left - GAP - width, top: MARGIN, room: fullHeight },
+    { side: "below", left: x, top: editor.bottom + GAP, bottom: null },
+    { side: "below-buttons", left: x, top: blockBottom + GAP, bottom: null },
+    { side: "above", left: x, top: null, bottom: editor.top - GAP },
+    { side: "above-buttons", left: x, top: null, bottom: blockTop - GAP },
+    { side: "right", left: editor.right + GAP, top: null, bottom: null },
+    { side: "left", left: editor.left - GAP - width, top: null, bottom: null },
   ];
   const avoid = [editor, badge, ...buttons];
   let best = null;
   for (const s of sides) {
-    if (s.left < 0 || s.left + width > view.width || s.room < 80) continue;
-    const height = Math.min(want.height, s.room);
-    let top = s.top === null ? editor.top - GAP - height : s.top;
-    if (s.side === "right" || s.side === "left") {
-      // Level with the editor where possible.
+    if (s.left < 0 || s.left + width > view.width) continue;
+    let top;
+    let height;
+    if (s.top !== null) {
+      height = Math.min(want.height, view.height - MARGIN - s.top);
+      top = s.top;
+    } else if (s.bottom !== null) {
+      height = Math.min(want.height, s.bottom - MARGIN);
+      top = s.bottom - height;
+    } else {
+      // Beside the editor, level with it where possible.
+      height = Math.min(want.height, view.height - 2 * MARGIN);
       top = Math.max(MARGIN, Math.min(editor.top, view.height - MARGIN - height));
     }
+    if (height < 80) continue;
     const b = box(s.left, top, width, height);
     const covered = avoid.reduce((sum, a) => sum + overlap(b, a), 0);
-    // Prefer covering nothing, then showing the whole panel, then the order above.
+    // Cover nothing first, then show as much of the panel as possible, then the order above.
     const score = covered * 1000 - height;
     if (!best || score < best.score) best = { side: s.side, left: s.left, top, width, maxHeight: height, score };
   }
@@ -98,7 +111,7 @@ globalThis.Tonkoll.placePanel = function placePanel(editor, badge, want, buttons
     const { score: _score, ...place } = best;
     return place;
   }
-  // Nowhere fits: the whole window, under the editor's top edge where it can.
-  const height = Math.min(want.height, fullHeight);
+  // Nowhere fits: the bottom of the window.
+  const height = Math.min(want.height, view.height - 2 * MARGIN);
   return { side: "window", left: clampX(editor.left), top: Math.max(MARGIN, view.height - MARGIN - height), width, maxHeight: height };
 };

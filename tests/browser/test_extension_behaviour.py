@@ -238,7 +238,16 @@ def test_rule_turned_off_in_options(extension_browser: Any, page_server: Any,
     options = ext.context.new_page()
     options.goto(ext.url("options/options.html"))
     options.wait_for_selector("body[data-rules-loaded='true']")
+    # Grouped by theme, Swedish first (the UI language), folded until searched.
+    groups = options.locator("#rules details.theme-group")
+    assert groups.first.get_attribute("data-language") == "sv"
+    assert groups.last.get_attribute("data-language") == "en"
+    assert options.locator("#rules details.theme-group[open]").count() == 0
     box = options.locator(f"input[data-rule-id='{STIFF_RULE}']")
+    assert not box.is_visible()
+    options.fill("#rule-search", "erhåll")
+    box.wait_for(state="visible")
+    assert options.locator("#rules label.rule:visible").count() < 5
     assert box.is_checked()
     box.uncheck()
     wait_until(lambda: STIFF_RULE in ext.storage().get("disabledRules", []))
