@@ -166,12 +166,32 @@ def test_offline_then_recovers(extension_browser: Any, page_server: Any, start_s
     wait_badge(page, "hints")
     assert page.evaluate("window.editorText()") == DRAFT + " Vi hörs. Ha det bra! Hej då."
 
-    # Without typing: the hints come back by themselves once the service answers again.
+    # Without typing: the hints come back by themselves once the service answers again, within
+    # the 5 s cap on the retry interval even after a longer outage. Meanwhile the earlier hints
+    # stay, greyed and marked as not current, and the wording is Swedish.
     server.stop()
     page.keyboard.type(" Puss.")
     wait_badge(page, "offline")
+    badge = page.locator(BADGE)
+    assert badge.get_attribute("data-stale") == "true"
+    assert badge.inner_text() == "ingen kontakt"
+    shadow = "document.querySelector('tonkoll-hints').shadowRoot"
+    page.wait_for_function(f"() => {shadow}.querySelectorAll('.box.stale').length > 0")
+    assert page.evaluate(f"() => {shadow}.querySelectorAll('.box:not(.stale):not(.focus)').length") == 0
+    badge.click()
+    panel = page.locator("tonkoll-hints >> .panel.stale")
+    panel.wait_for(state="visible")
+    assert "försöker igen" in panel.locator(".stale-note").inner_text()
+    hint = panel.locator(f".hint[data-rule-id='{STIFF_RULE}']")
+    assert hint.get_attribute("aria-description") == "inte aktuellt"
+    assert panel.locator("button.apply").count() == 0  # nothing is applied from an old answer
+    page.click("#editor")  # back in the box (a click outside the panel closes it)
+    time.sleep(12)  # long enough for the interval to reach its cap
     server.start()
+    back = time.monotonic()
     wait_badge(page, "hints", timeout=20_000)
+    assert time.monotonic() - back < 7.5
+    assert badge.get_attribute("data-stale") == "false"
     page.close()
 
 
