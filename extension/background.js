@@ -51,6 +51,25 @@ async function checkText(text, channel, settings) {
 }
 
 /**
+ * A hint the writer ignored, as a hash of rule and words (no draft text is kept, even for the
+ * session). Kept in storage.session: gone when the browser closes.
+ * @param {string} ruleId @param {string} matched
+ */
+async function ignoreKey(ruleId, matched) {
+  const bytes = new TextEncoder().encode(`${ruleId}\u0000${matched.toLowerCase()}`);
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** @param {any} report leave out the hints the writer ignored in this browser session */
+async function withoutIgnored(report) {
+  const { ignored = [] } = await ext.storage.session.get("ignored");
+  if (!ignored.length) return report;
+  const keys = await Promise.all(report.findings.map((/** @type {any} */ f) => ignoreKey(f.rule_id, f.matched)));
+  return { ...report, findings: report.findings.filter((/** @type {any} */ _f, /** @type {number} */ i) => !ignored.includes(keys[i])) };
+}
+
+/**
  * @param {any} msg
  * @param {chrome.runtime.MessageSender} sender
  */
@@ -66,7 +85,15 @@ async function handle(msg, sender) {
     case T.MSG.check: {
       const reason = refusal(sender, settings);
       if (reason) return fail(reason);
-      return checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
+      const answer = await checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
+      return answer.ok ? { ok: true, report: await withoutIgnored(answer.report) } : answer;
+    }
+    case T.MSG.ignore: {
+      if (typeof msg.rule_id !== "string" || typeof msg.matched !== "string") return fail("bad_request");
+      const { ignored = [] } = await ext.storage.session.get("ignored");
+      const key = await ignoreKey(msg.rule_id, msg.matched);
+      if (!ignored.includes(key)) await ext.storage.session.set({ ignored: [...ignored, key].slice(-500) });
+      return { ok: true };
     }
     case T.MSG.checkText: {
       if (!page) return fail("not_allowed");

@@ -34,6 +34,7 @@
     onIgnore: (f) => {
       if (!active) return;
       stateOf(active).dismissed.add(dismissKey(f));
+      send({ type: T.MSG.ignore, rule_id: f.rule_id, matched: String(f.matched) });
       focusHint = null;
       scheduleRender(true);
     },

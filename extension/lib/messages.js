@@ -27,6 +27,9 @@
  * @typedef {{type: "rules"}} RulesRequest            options only → {ok, rules} | {ok: false, error}
  * @typedef {{type: "disableRule", ruleId: string}} DisableRuleRequest  → {ok: true}
  * @typedef {{type: "openConsent"}|{type: "openOptions"}} OpenRequest
+ * @typedef {{type: "ignore", rule_id: string, matched: string}} IgnoreRequest
+ *          content → background: "ignorera här" for this hint until the browser closes (kept in
+ *          storage.session as a hash, never as text). Later `check` answers leave it out.
  * @typedef {{type: "applied", rule_id: string, replacement: string}} AppliedEvent
  *          content → background, after the writer clicked a replacement and it is in place.
  *          → {ok: true}. Carries no draft text beyond the replacement itself.
@@ -48,4 +51,5 @@ globalThis.Tonkoll.MSG = Object.freeze({
   openConsent: "openConsent",
   openOptions: "openOptions",
   applied: "applied",
+  ignore: "ignore",
 });
