@@ -88,6 +88,11 @@ async function handle(msg, sender) {
       const answer = await checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
       return answer.ok ? { ok: true, report: await withoutIgnored(answer.report) } : answer;
     }
+    case T.MSG.frameStatus: {
+      if (typeof msg.url !== "string" || !sender.tab) return fail("bad_request");
+      const site = T.siteForUrl(msg.url, settings);
+      return { ok: true, active: refusal(sender, settings) === null && site.enabled };
+    }
     case T.MSG.ignore: {
       if (typeof msg.rule_id !== "string" || typeof msg.matched !== "string") return fail("bad_request");
       const { ignored = [] } = await ext.storage.session.get("ignored");

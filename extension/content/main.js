@@ -262,6 +262,33 @@
     const el = editorOf(e);
     if (el && el === active) onEditorChanged(el);
   }, true);
+  // A frame from another site: Tonkoll runs inside it only where it is on for that site. If it
+  // is not, say so plainly beside the frame rather than stay silent.
+  /** @type {HTMLIFrameElement|null} */
+  let blindFrame = null;
+  addEventListener("blur", () => setTimeout(async () => {
+    const frame = document.activeElement;
+    if (!alive || !status.active || !(frame instanceof HTMLIFrameElement)) return;
+    let readable = false;
+    try {
+      readable = Boolean(frame.contentDocument);
+    } catch {
+      readable = false;
+    }
+    if (readable || !frame.src) return; // same origin: Tonkoll's script runs in the frame itself
+    const answer = await send({ type: T.MSG.frameStatus, url: frame.src });
+    if (!answer?.ok || answer.active || document.activeElement !== frame) return;
+    blindFrame = frame;
+    active = null;
+    ui.attach(frame);
+    ui.show("unavailable", { statusText: T.t("error_unavailable") });
+  }, 0));
+  addEventListener("focus", () => {
+    if (blindFrame && document.activeElement !== blindFrame) {
+      blindFrame = null;
+      ui.show("idle");
+    }
+  });
   const follow = () => {
     if (active) scheduleRender();
   };

@@ -27,6 +27,9 @@
  * @typedef {{type: "rules"}} RulesRequest            options only → {ok, rules} | {ok: false, error}
  * @typedef {{type: "disableRule", ruleId: string}} DisableRuleRequest  → {ok: true}
  * @typedef {{type: "openConsent"}|{type: "openOptions"}} OpenRequest
+ * @typedef {{type: "frameStatus", url: string}} FrameStatusRequest
+ *          content → {ok: true, active: boolean}: whether Tonkoll runs in a frame from `url`
+ *          (the writer focused a frame the page's own script cannot look into).
  * @typedef {{type: "ignore", rule_id: string, matched: string}} IgnoreRequest
  *          content → background: "ignorera här" for this hint until the browser closes (kept in
  *          storage.session as a hash, never as text). Later `check` answers leave it out.
@@ -52,4 +55,5 @@ globalThis.Tonkoll.MSG = Object.freeze({
   openOptions: "openOptions",
   applied: "applied",
   ignore: "ignore",
+  frameStatus: "frameStatus",
 });
