@@ -9,9 +9,19 @@
   $("consent-state").textContent = T.t(settings.consent ? "optionsConsentGiven" : "consentNotGiven");
   $("open-privacy").addEventListener("click", () => T.ask({ type: T.MSG.openConsent }));
 
-  // --- server and token ---
+  // --- server and token (locked where IT set them by policy) ---
   $("server-url").value = settings.serverUrl;
   $("token").value = settings.token;
+  const managed = new Set(settings.managed);
+  for (const [key, id] of [["serverUrl", "server-url"], ["token", "token"]]) {
+    if (!managed.has(key)) continue;
+    $(id).disabled = true;
+    $(id).setAttribute("aria-describedby", "managed-note");
+  }
+  if (managed.size) {
+    $("managed-note").hidden = false;
+    $("save-server").disabled = managed.has("serverUrl") && managed.has("token");
+  }
   /** @returns {Promise<string|null>} the server URL, once the extension may reach it */
   const serverUrlWithAccess = async () => {
     const raw = String($("server-url").value).trim();
@@ -63,6 +73,7 @@
       box.type = "checkbox";
       box.dataset.site = site.id;
       box.checked = settings.sites[site.id] !== false;
+      box.disabled = managed.has(`sites.${site.id}`);
       box.addEventListener("change", async () => {
         settings = await T.loadSettings();
         await T.saveSettings({ sites: { ...settings.sites, [site.id]: box.checked } });
@@ -79,6 +90,8 @@
       const box = document.createElement("input");
       box.type = "checkbox";
       box.checked = site.enabled;
+      const locked = managed.has(`customSites.${site.origin}`);
+      box.disabled = locked;
       box.addEventListener("change", () => updateCustom(site.origin, box.checked));
       const remove = document.createElement("button");
       remove.type = "button";
@@ -87,6 +100,7 @@
       const label = document.createElement("label");
       label.append(box, document.createTextNode(` ${site.origin}`));
       remove.setAttribute("aria-label", `${T.t("optionsRemoveSite")} ${site.origin}`);
+      remove.hidden = locked;
       li.append(label, remove);
       list.append(li);
     }
@@ -94,7 +108,8 @@
   /** @param {string} origin @param {boolean|null} enabled null removes the site */
   const updateCustom = async (origin, enabled) => {
     settings = await T.loadSettings();
-    const others = settings.customSites.filter((s) => s.origin !== origin);
+    // Only the writer's own sites are saved; IT's come from policy each time.
+    const others = settings.customSites.filter((s) => s.origin !== origin && !managed.has(`customSites.${s.origin}`));
     const customSites = enabled === null ? others : [...others, { origin, enabled }];
     await T.saveSettings({ customSites });
     settings = await T.loadSettings();

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -112,9 +113,21 @@ class Bidi:
 
 
 @contextlib.contextmanager
-def launch_firefox(work: Path) -> Iterator[tuple[Bidi, Path]]:
-    """Firefox with a fresh profile in `work`; yields the BiDi client and the unpacked add-on."""
+def launch_firefox(work: Path, policies: dict[str, Any] | None = None) -> Iterator[tuple[Bidi, Path]]:
+    """Firefox with a fresh profile in `work`; yields the BiDi client and the unpacked add-on.
+
+    `policies` are enterprise policies as IT would write them in policies.json. Firefox reads
+    them from the profile's own file (not /etc) only when it runs under automation, which the
+    two settings below switch on; non-local connections are then refused, which suits tests."""
     binary = firefox_path()
+    env = dict(os.environ)
+    prefs = ""
+    if policies is not None:
+        policy_file = work / "policies.json"
+        policy_file.write_text(json.dumps({"policies": policies}), encoding="utf-8")
+        env["MOZ_DISABLE_NONLOCAL_CONNECTIONS"] = "1"
+        prefs = ('user_pref("security.turn_off_all_security_so_that_viruses_can_take_over_this_computer", true);\n'
+                 f'user_pref("browser.policies.alternatePath", {json.dumps(str(policy_file))});\n')
     subprocess.run([sys.executable, str(ROOT / "scripts/pack-extension"), "--out", str(work)],
                    check=True, timeout=60)
     addon = work / "addon"
@@ -125,12 +138,12 @@ def launch_firefox(work: Path) -> Iterator[tuple[Bidi, Path]]:
     uuids = json.dumps({ADDON_ID: ADDON_UUID})
     (profile / "user.js").write_text(
         f'user_pref("extensions.webextensions.uuids", {json.dumps(uuids)});\n'
-        'user_pref("intl.locale.requested", "sv");\n', encoding="utf-8")
+        'user_pref("intl.locale.requested", "sv");\n' + prefs, encoding="utf-8")
     port = free_port()
     proc = subprocess.Popen(
         [binary, "--headless", "--no-remote", "--profile", str(profile),
          f"--remote-debugging-port={port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
         with contextlib.ExitStack() as stack:
             deadline = time.monotonic() + 40
