@@ -35,7 +35,9 @@ function hintItem(f, actions) {
   const words = [...new Set((f.spans && f.spans.length ? f.spans : [{ text: f.matched }]).map((s) => s.text))]
     .filter(Boolean);
   if (words.length) li.append(el("p", "words", T.t("hintWords", [words.map((w) => `”${w}”`).join(", ")])));
-  if (f.suggestions && f.suggestions.length) {
+  const replacements = (f.replacements || []).map((r) => r.value).filter((v) => typeof v === "string");
+  const applicable = Boolean(actions.onApply && replacements.length);
+  if (f.suggestions && f.suggestions.length && !applicable) {
     li.append(el("p", "suggestion", T.t("hintSuggestion", [f.suggestions.slice(0, 3).join(", ")])));
   }
   if (f.explanation || f.handbook) {
@@ -45,10 +47,10 @@ function hintItem(f, actions) {
     if (f.handbook) why.append(el("blockquote", "handbook", `”${f.handbook}”`));
     li.append(why);
   }
-  const replacements = (f.replacements || []).map((r) => r.value).filter((v) => typeof v === "string");
-  if (actions.onApply && replacements.length) {
+  if (applicable) {
     // One button per replacement: clicking puts it in place (through the editor's own input path).
     const row = el("div", "replacements");
+    row.append(el("span", "lead", T.t("hintApplyLead")));
     for (const value of replacements.slice(0, 3)) {
       const b = el("button", "apply", value || T.t("hintApplyRemove"));
       b.type = "button";
@@ -139,6 +141,7 @@ globalThis.Tonkoll.HINTS_CSS = `
 .actions, .replacements { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
 .replacements button { font: inherit; font-weight: 600; border: 1px solid #0f766e; color: #fff; background: #0f766e; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
 .replacements button:hover { background: #115e59; }
+.replacements .lead { color: #374151; align-self: center; }
 button:focus-visible, summary:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .actions button { font: inherit; font-size: 12px; border: 1px solid #d1d5db; background: #fff; border-radius: 4px; padding: 2px 6px; cursor: pointer; }
 .strength { color: #065f46; background: #ecfdf5; border-radius: 4px; padding: 4px 8px; margin: 0 0 4px; }
