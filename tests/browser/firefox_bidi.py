@@ -75,7 +75,8 @@ class Bidi:
         """A real mouse click at the centre of the element `element` (a JS expression)."""
         centre = self.evaluate(
             context, f"(() => {{ const r = ({element}).getBoundingClientRect(); "
-                     "return `${Math.round(r.left + r.width / 2)} ${Math.round(r.top + r.height / 2)}`; })()")
+                     "return `${Math.round(r.left + r.width / 2)} "
+                     "${Math.round(r.top + r.height / 2)}`; })()")
         x, y = (int(v) for v in str(centre).split())
         self.call("input.performActions", context=context, actions=[{
             "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
@@ -99,8 +100,9 @@ class Bidi:
 
     def install(self, addon: Path) -> str:
         """Install the add-on; return the context of the first-run page it opens."""
-        assert self.call("webExtension.install",
-                         extensionData={"type": "path", "path": str(addon)})["extension"] == ADDON_ID
+        installed = self.call("webExtension.install",
+                              extensionData={"type": "path", "path": str(addon)})
+        assert installed["extension"] == ADDON_ID
         deadline = time.monotonic() + 15
         while True:
             pages = [c for c in self.contexts()
@@ -113,7 +115,8 @@ class Bidi:
 
 
 @contextlib.contextmanager
-def launch_firefox(work: Path, policies: dict[str, Any] | None = None) -> Iterator[tuple[Bidi, Path]]:
+def launch_firefox(work: Path,
+                   policies: dict[str, Any] | None = None) -> Iterator[tuple[Bidi, Path]]:
     """Firefox with a fresh profile in `work`; yields the BiDi client and the unpacked add-on.
 
     `policies` are enterprise policies as IT would write them in policies.json. Firefox reads
@@ -126,7 +129,8 @@ def launch_firefox(work: Path, policies: dict[str, Any] | None = None) -> Iterat
         policy_file = work / "policies.json"
         policy_file.write_text(json.dumps({"policies": policies}), encoding="utf-8")
         env["MOZ_DISABLE_NONLOCAL_CONNECTIONS"] = "1"
-        prefs = ('user_pref("security.turn_off_all_security_so_that_viruses_can_take_over_this_computer", true);\n'
+        automation = "security.turn_off_all_security_so_that_viruses_can_take_over_this_computer"
+        prefs = (f'user_pref("{automation}", true);\n'
                  f'user_pref("browser.policies.alternatePath", {json.dumps(str(policy_file))});\n')
     subprocess.run([sys.executable, str(ROOT / "scripts/pack-extension"), "--out", str(work)],
                    check=True, timeout=60)

@@ -177,7 +177,8 @@ def test_offline_then_recovers(extension_browser: Any, page_server: Any, start_s
     assert badge.inner_text() == "ingen kontakt"
     shadow = "document.querySelector('tonkoll-hints').shadowRoot"
     page.wait_for_function(f"() => {shadow}.querySelectorAll('.box.stale').length > 0")
-    assert page.evaluate(f"() => {shadow}.querySelectorAll('.box:not(.stale):not(.focus)').length") == 0
+    fresh = f"() => {shadow}.querySelectorAll('.box:not(.stale):not(.focus)').length"
+    assert page.evaluate(fresh) == 0
     badge.click()
     panel = page.locator("tonkoll-hints >> .panel.stale")
     panel.wait_for(state="visible")

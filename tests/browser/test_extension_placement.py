@@ -84,8 +84,9 @@ def test_badge_keeps_off_the_text(ready: Any, page_server: Any, page_file: str) 
               const ta = document.getElementById('editor');
               const copy = document.createElement('div');
               const cs = getComputedStyle(ta);
-              for (const k of ['boxSizing', 'width', 'height', 'font', 'lineHeight', 'padding',
-                               'border', 'letterSpacing', 'whiteSpace', 'overflowWrap', 'wordBreak'])
+              for (const k of ['boxSizing', 'width', 'height', 'font', 'lineHeight',
+                               'padding', 'border', 'letterSpacing', 'overflowWrap',
+                               'wordBreak'])
                 copy.style[k] = cs[k];
               copy.style.whiteSpace = 'pre-wrap';
               copy.style.overflowY = ta.scrollHeight > ta.clientHeight ? 'scroll' : 'hidden';
@@ -109,5 +110,6 @@ def test_badge_keeps_off_the_text(ready: Any, page_server: Any, page_file: str) 
               return [...range.getClientRects()].map(q => ({left: q.left, top: q.top,
                 right: q.right, bottom: q.bottom})); }""")
     assert words
-    assert not any(overlaps(badge, w) for w in words), (badge, page.locator(BADGE).get_attribute("data-where"))
+    where = page.locator(BADGE).get_attribute("data-where")
+    assert not any(overlaps(badge, w) for w in words), (badge, where)
     page.close()

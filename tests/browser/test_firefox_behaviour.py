@@ -80,7 +80,8 @@ def test_panel_apply_and_undo(ff: Firefox, page_server: Any, page: str) -> None:
     ff.state("hints")
     ff.bidi.click(ff.tab, f"{SHADOW}.querySelector('.badge')")
     ff.bidi.wait_for(ff.tab, f"!{SHADOW}.querySelector('.panel').hidden && {HINT} !== null")
-    assert ff.bidi.evaluate(ff.tab, f"{SHADOW}.querySelector('.panel').getAttribute('role')") == "dialog"
+    role = f"{SHADOW}.querySelector('.panel').getAttribute('role')"
+    assert ff.bidi.evaluate(ff.tab, role) == "dialog"
     assert ff.text() == DRAFT  # nothing written before the click
     ff.bidi.click(ff.tab, f"{HINT}.querySelector('button.apply')")
     ff.bidi.wait_for(ff.tab, f"window.editorText() === {json.dumps(APPLIED)}", timeout=5)
