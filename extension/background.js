@@ -148,9 +148,10 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 ext.runtime.onInstalled.addListener(async (details) => {
-  await T.syncContentScripts().catch(() => undefined);
+  T.syncContentScripts().catch(() => undefined);
   if (details.reason === "install") {
-    const { consent } = await T.loadSettings();
+    // Only the writer's own consent counts here (no need to wait for IT's policies to load).
+    const { consent } = await ext.storage.local.get("consent");
     if (!consent) await ext.tabs.create({ url: ext.runtime.getURL("consent/consent.html") });
   }
 });

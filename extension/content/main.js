@@ -59,7 +59,7 @@
   async function applyReplacement(el, f, value) {
     const done = await T.applyReplacement(el, { offset: f.offset, length: f.length, expected: f.matched, value });
     if (!done) return;
-    send({ type: T.MSG.applied, rule_id: f.rule_id, replacement: value });
+    reportApplied(f, value);
     focusHint = null;
     stateOf(el).sentText = null;
     onEditorChanged(el, true);
@@ -219,6 +219,18 @@
       if (hasFocus(el)) check(el);
       else st.retryDelay = 0; // asked again when the writer comes back to the box
     }, st.retryDelay);
+  }
+
+  /**
+   * The one place an applied replacement is reported. The field-feedback work (branch
+   * `feedback`) defines T.countApplied(finding, index) in this script; until it is there, the
+   * background hears the `applied` message (lib/messages.js).
+   * @param {any} f @param {string} value
+   */
+  function reportApplied(f, value) {
+    const index = (f.replacements || []).findIndex((/** @type {any} */ r) => r.value === value);
+    if (typeof T.countApplied === "function") T.countApplied(f, index);
+    else send({ type: T.MSG.applied, rule_id: f.rule_id, replacement: value });
   }
 
   /** Whether the writer is in this box (or in Tonkoll's panel beside it). @param {HTMLElement} el */

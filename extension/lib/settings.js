@@ -34,15 +34,27 @@ globalThis.Tonkoll.DEFAULT_SETTINGS = Object.freeze({
  * set (Firefox throws then, having no managed storage at all).
  * @returns {Promise<{serverUrl?: string, token?: string, sites?: Object<string, boolean>, customSites?: string[]}>}
  */
-async function managedSettings() {
+function managedSettings() {
   const T = globalThis.Tonkoll;
-  try {
-    const managed = await T.ext.storage.managed.get(null);
-    return managed && typeof managed === "object" ? managed : {};
-  } catch {
-    return {};
+  // Read once per run and kept: right after the browser starts, the first read waits for the
+  // policies to load (seconds). A change of policy clears the copy.
+  if (!managedCache) {
+    managedCache = T.ext.storage.managed.get(null).then(
+      (/** @type {any} */ managed) => (managed && typeof managed === "object" ? managed : {}),
+      () => ({}),
+    );
+    if (!managedWatched) {
+      managedWatched = true;
+      T.ext.storage.onChanged.addListener((_changes, area) => {
+        if (area === "managed") managedCache = null;
+      });
+    }
   }
+  return managedCache;
 }
+/** @type {Promise<any>|null} */
+let managedCache = null;
+let managedWatched = false;
 
 /**
  * The writer's settings with IT's on top. `managed` names the settings IT decides (the options
