@@ -51,21 +51,30 @@ async function checkText(text, channel, settings) {
 }
 
 /**
- * A hint the writer ignored, as a hash of rule and words (no draft text is kept, even for the
- * session). Kept in storage.session: gone when the browser closes.
- * @param {string} ruleId @param {string} matched
+ * A hint the writer ignored in one tab on one site, as a hash (no draft text is kept, even for
+ * the session). Kept in storage.session: gone when the browser closes.
+ * @param {chrome.runtime.MessageSender} sender @param {string} ruleId @param {string} matched
  */
-async function ignoreKey(ruleId, matched) {
-  const bytes = new TextEncoder().encode(`${ruleId}\u0000${matched.toLowerCase()}`);
+async function ignoreKey(sender, ruleId, matched) {
+  let origin = "";
+  try {
+    origin = new URL(sender.url || "").origin;
+  } catch {
+    origin = "";
+  }
+  const bytes = new TextEncoder().encode(`${sender.tab?.id}\u0000${origin}\u0000${ruleId}\u0000${matched.toLowerCase()}`);
   const digest = await crypto.subtle.digest("SHA-256", bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** @param {any} report leave out the hints the writer ignored in this browser session */
-async function withoutIgnored(report) {
+/**
+ * Leave out the hints the writer ignored in this tab and site, so they stay away after a reload.
+ * @param {any} report @param {chrome.runtime.MessageSender} sender
+ */
+async function withoutIgnored(report, sender) {
   const { ignored = [] } = await ext.storage.session.get("ignored");
   if (!ignored.length) return report;
-  const keys = await Promise.all(report.findings.map((/** @type {any} */ f) => ignoreKey(f.rule_id, f.matched)));
+  const keys = await Promise.all(report.findings.map((/** @type {any} */ f) => ignoreKey(sender, f.rule_id, f.matched)));
   return { ...report, findings: report.findings.filter((/** @type {any} */ _f, /** @type {number} */ i) => !ignored.includes(keys[i])) };
 }
 
@@ -86,7 +95,7 @@ async function handle(msg, sender) {
       const reason = refusal(sender, settings);
       if (reason) return fail(reason);
       const answer = await checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
-      return answer.ok ? { ok: true, report: await withoutIgnored(answer.report) } : answer;
+      return answer.ok ? { ok: true, report: await withoutIgnored(answer.report, sender) } : answer;
     }
     case T.MSG.frameStatus: {
       if (typeof msg.url !== "string" || !sender.tab) return fail("bad_request");
@@ -94,9 +103,9 @@ async function handle(msg, sender) {
       return { ok: true, active: refusal(sender, settings) === null && site.enabled };
     }
     case T.MSG.ignore: {
-      if (typeof msg.rule_id !== "string" || typeof msg.matched !== "string") return fail("bad_request");
+      if (!sender.tab || typeof msg.rule_id !== "string" || typeof msg.matched !== "string") return fail("bad_request");
       const { ignored = [] } = await ext.storage.session.get("ignored");
-      const key = await ignoreKey(msg.rule_id, msg.matched);
+      const key = await ignoreKey(sender, msg.rule_id, msg.matched);
       if (!ignored.includes(key)) await ext.storage.session.set({ ignored: [...ignored, key].slice(-500) });
       return { ok: true };
     }

@@ -31,8 +31,9 @@
  *          content → {ok: true, active: boolean}: whether Tonkoll runs in a frame from `url`
  *          (the writer focused a frame the page's own script cannot look into).
  * @typedef {{type: "ignore", rule_id: string, matched: string}} IgnoreRequest
- *          content → background: "ignorera här" for this hint until the browser closes (kept in
- *          storage.session as a hash, never as text). Later `check` answers leave it out.
+ *          content → background: "ignorera här" for this hint in this tab and site, until the
+ *          tab or browser closes (storage.session, as a hash, never as text). Later `check`
+ *          answers to that tab leave it out, so a reload does not bring it back.
  * @typedef {{type: "applied", rule_id: string, replacement: string}} AppliedEvent
  *          content → background, after the writer clicked a replacement and it is in place.
  *          → {ok: true}. Carries no draft text beyond the replacement itself.
