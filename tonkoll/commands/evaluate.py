@@ -183,5 +183,6 @@ def run_eval(source: str, fmt: str, rules: list[str] | None, out: TextIO | None 
     else:
         print_text(summary, out)
         if pairs.outcomes:
-            fit.print_fit(pairs, out, "Passform på före/efter-par med en enda ändring")
+            fit.print_fit(pairs, out, "Passform på före/efter-par med en enda ändring",
+                          goal=False)
     return EXIT_OK

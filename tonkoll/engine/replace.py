@@ -102,6 +102,12 @@ INFINITIVE_BEFORE = frozenset(
     "behövde tänker slipper lär torde måste inte också".split())
 
 
+# English: after a form of "be"/"have" a -ed form is the past participle ("is furnished" ->
+# "is given", not "is gave"); elsewhere the past tense comes first.
+PARTICIPLE_AFTER = frozenset(
+    "is are was were be been being am has have had having get gets got".split())
+
+
 def verb_replacements(verb: str, bases: Iterable[str], passive: str = "passive",
                       hand: Mapping[str, str | Sequence[str]] | None = None,
                       language: str = "sv") -> dict[str, Readings]:
@@ -124,8 +130,12 @@ def choose(readings: Readings, previous: str) -> tuple[str, ...]:
     if len(readings) == 1:
         return readings[0][1]
     infinitive = previous in INFINITIVE_BEFORE
+    participle = previous in PARTICIPLE_AFTER  # English "is furnished": the past participle
     if previous:  # the imperative only starts a sentence ("Upphör …" vs "Bussen upphör att")
         readings = tuple(r for r in readings if r[0] != "imp") or readings
+    tags = {r[0] for r in readings}
+    if "sup" in tags and "pret" in tags:  # one form, two readings (furnished): the context picks
+        readings = tuple(r for r in readings if r[0] == ("sup" if participle else "pret"))
     ordered = sorted(readings, key=lambda r: r[0].startswith("inf") != infinitive)
     out: list[str] = []
     for _tag, values in ordered:
@@ -134,7 +144,10 @@ def choose(readings: Readings, previous: str) -> tuple[str, ...]:
 
 
 def follow_case(matched: str, value: str) -> str:
-    """The replacement with the matched text's capital first letter (sentence start)."""
+    """The replacement with the matched text's capital first letter (sentence start), or all
+    in capitals when the matched words are ("A NUMBER OF" -> "SOME")."""
+    if len(matched) > 1 and matched.isupper():
+        return value.upper()
     if value and matched[:1].isupper() and value[:1].islower():
         return value[:1].upper() + value[1:]
     return value
@@ -257,6 +270,40 @@ def _token_start(token: Token) -> int:
     return token.start
 
 
+# Swedish word order: a verb particle comes after a subject pronoun that follows the verb and
+# after a sentence adverb: "medtas han" -> "tas han med", "mottar gärna" -> "tar gärna emot".
+_BEFORE_PARTICLE = frozenset(
+    "jag du han hon den det vi ni de man gärna inte aldrig också även alltid ofta redan bara "
+    "nog ju väl då nu".split())
+
+
+def _particle_of(value: str) -> str:
+    head, _, tail = value.rpartition(" ")
+    return tail if head and " " not in head and tail in PARTICLES else ""
+
+
+def _particle_after(values: tuple[str, ...], seg: Segmentation, start: int, end: int,
+                    ) -> tuple[tuple[str, ...], int, int]:
+    """Put a replacement's particle after the word that follows the span when Swedish word
+    order wants it there; the span then takes in that word."""
+    tokens = seg.tokens
+    i = bisect_left(tokens, end, key=_token_start)
+    if i >= len(tokens) or tokens[i].kind != "word" or tokens[i].sentence != tokens[i - 1].sentence:
+        return values, start, end
+    nxt = tokens[i]
+    if nxt.lower not in _BEFORE_PARTICLE:
+        return values, start, end
+    gap = seg.text[end:nxt.start]
+    out: list[str] = []
+    for v in values:
+        particle = _particle_of(v)
+        if particle:
+            out.append(f"{v[:-len(particle) - 1]}{gap}{nxt.text} {particle}")
+        else:
+            out.append(f"{v}{gap}{nxt.text}")
+    return tuple(out), start, nxt.end
+
+
 def has_rewrite(rule_id: str) -> bool:
     """Whether the construction rewrites handle this rule."""
     return rewrite is not None and rule_id in rewrite.RULE_IDS
@@ -282,8 +329,10 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
             if any(v in SUBJECT_PRONOUNS for v in values):
                 values = _pronouns_that_fit(values, seg, start, end, previous)
             if values:
-                return (tuple(follow_case(matched, v) for v in values[:MAX_REPLACEMENTS]),
-                        start, end)
+                values = tuple(follow_case(matched, v) for v in values[:MAX_REPLACEMENTS])
+                if language == "sv" and any(_particle_of(v) for v in values):
+                    return _particle_after(values, seg, start, end)
+                return values, start, end
     # nothing from the rule's own tables: a construction rewrite, when the rule has one
     if rewrite is None or rule_id not in rewrite.RULE_IDS:
         return (), start, end

@@ -114,6 +114,9 @@ def mistakes(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if not span:
         return []
     key = " ".join(ws[i].low for i in span)
+    after = span[-1] + 1
+    if after < len(ws) and ws[after].low in ("av", "by"):
+        return []  # an agent follows ("… begåtts av oss"): "vi" + "av oss" would not read
     if key in _MISTAKES_SV_INVERTED:
         return [(ws[span[0]].start, ws[span[-1]].end, _MISTAKES_SV_INVERTED[key])]
     value = _MISTAKES_SV.get(key) or _MISTAKES_EN.get(key)
