@@ -10,7 +10,9 @@
  * @typedef {{offset: number, length: number, text: string}} Span      // UTF-16 code units
  * @typedef {{rule_id: string, theme: string, level: string, message: string, explanation: string,
  *            handbook: string, offset: number, length: number, matched: string,
- *            suggestions: string[], spans: Span[], impact: number, primary: boolean}} Finding
+ *            suggestions: string[], spans: Span[], impact: number, primary: boolean,
+ *            replacements?: {value: string}[]}} Finding
+ *          `replacements`: exact texts for [offset, offset + length) (UTF-16), best first.
  * @typedef {{language: string, findings: Finding[], strengths: Finding[],
  *            scores: Object<string, number>, readability: Object<string, any>,
  *            rules_version: string}} Report
@@ -27,6 +29,16 @@
  * @typedef {{type: "rules"}} RulesRequest            options only → {ok, rules} | {ok: false, error}
  * @typedef {{type: "disableRule", ruleId: string}} DisableRuleRequest  → {ok: true}
  * @typedef {{type: "openConsent"}|{type: "openOptions"}} OpenRequest
+ * @typedef {{type: "frameStatus", url: string}} FrameStatusRequest
+ *          content → {ok: true, active: boolean}: whether Tonkoll runs in a frame from `url`
+ *          (the writer focused a frame the page's own script cannot look into).
+ * @typedef {{type: "ignore", rule_id: string, matched: string}} IgnoreRequest
+ *          content → background: "ignorera här" for this hint in this tab and site, until the
+ *          tab or browser closes (storage.session, as a hash, never as text). Later `check`
+ *          answers to that tab leave it out, so a reload does not bring it back.
+ * @typedef {{type: "applied", rule_id: string, replacement: string}} AppliedEvent
+ *          content → background, after the writer clicked a replacement and it is in place.
+ *          → {ok: true}. Carries no draft text beyond the replacement itself.
  * @typedef {{ok: true, [key: string]: any}|{ok: false, error: ErrorInfo}} Response
  */
 
@@ -44,4 +56,7 @@ globalThis.Tonkoll.MSG = Object.freeze({
   disableRule: "disableRule",
   openConsent: "openConsent",
   openOptions: "openOptions",
+  applied: "applied",
+  ignore: "ignore",
+  frameStatus: "frameStatus",
 });
