@@ -10,7 +10,9 @@
  * @typedef {{offset: number, length: number, text: string}} Span      // UTF-16 code units
  * @typedef {{rule_id: string, theme: string, level: string, message: string, explanation: string,
  *            handbook: string, offset: number, length: number, matched: string,
- *            suggestions: string[], spans: Span[], impact: number, primary: boolean}} Finding
+ *            suggestions: string[], spans: Span[], impact: number, primary: boolean,
+ *            replacements?: {value: string}[]}} Finding
+ *          `replacements`: exact texts for [offset, offset + length) (UTF-16), best first.
  * @typedef {{language: string, findings: Finding[], strengths: Finding[],
  *            scores: Object<string, number>, readability: Object<string, any>,
  *            rules_version: string}} Report
@@ -34,6 +36,13 @@
  *          the channel as for a check (`sender.url`, or "reply" for a reply box), queues, and
  *          sends batches to POST /v1/feedback.
  * @typedef {{type: "sendFeedback"}} SendFeedbackRequest   extension pages only: send what waits now
+ * @typedef {{type: "frameStatus", url: string}} FrameStatusRequest
+ *          content → {ok: true, active: boolean}: whether Tonkoll runs in a frame from `url`
+ *          (the writer focused a frame the page's own script cannot look into).
+ * @typedef {{type: "ignore", rule_id: string, matched: string}} IgnoreRequest
+ *          content → background: "ignorera här" for this hint in this tab and site, until the
+ *          tab or browser closes (storage.session, as a hash, never as text). Later `check`
+ *          answers to that tab leave it out, so a reload does not bring it back.
  * @typedef {{ok: true, [key: string]: any}|{ok: false, error: ErrorInfo}} Response
  */
 
@@ -53,4 +62,6 @@ globalThis.Tonkoll.MSG = Object.freeze({
   openOptions: "openOptions",
   feedback: "feedback",
   sendFeedback: "sendFeedback",
+  ignore: "ignore",
+  frameStatus: "frameStatus",
 });

@@ -152,9 +152,18 @@ def test_extension_sends_counts_and_never_text(extension_browser: Any, page_serv
         ".querySelectorAll('.hint')].map(e => e.dataset.ruleId)")
     assert STIFF_RULE in shown_rules and len(shown_rules) >= 2
     other = next(r for r in shown_rules if r != STIFF_RULE)
-    page.locator(shadow(page, f".hint[data-rule-id='{STIFF_RULE}'] button.ignore")).click()
+    # Click the replacement: applied, with the index of the replacement (the first, "får").
+    page.locator(shadow(page, f".hint[data-rule-id='{STIFF_RULE}'] button.apply")).first.click()
+    page.wait_for_function("() => document.getElementById('editor').value.includes('får')")
+    page.locator(shadow(page, f".hint[data-rule-id='{STIFF_RULE}']")).wait_for(state="detached")
     page.locator(shadow(page, f".hint[data-rule-id='{other}'] button.disable-rule")).click()
     wait_until(lambda: other in ext.storage().get("disabledRules", []))
+    # A second draft: the hint counts as shown again; this time the writer ignores it.
+    second = type_draft(ext, page_server)
+    second.locator(shadow(second, ".badge")).click()
+    second.locator(shadow(second, f".hint[data-rule-id='{STIFF_RULE}'] button.ignore")).click()
+    second.locator(shadow(second, f".hint[data-rule-id='{STIFF_RULE}']")).wait_for(
+        state="detached")
 
     alarm = ext.control.evaluate("chrome.alarms.get('tonkoll-feedback')")
     assert alarm and alarm["periodInMinutes"] == 1  # sent at least once a minute by itself
@@ -175,8 +184,14 @@ def test_extension_sends_counts_and_never_text(extension_browser: Any, page_serv
         assert e["language"] == "sv" and e["channel"] == "generic"
         assert e["rules_version"] == health["rules_version"]
     assert {(r, "shown") for r in shown_rules} <= set(counts)
-    assert all(counts[(r, "shown")] == 1 for r in shown_rules)  # once per draft
-    assert counts[(STIFF_RULE, "ignored")] == 1 and counts[(other, "disabled")] == 1
+    assert counts[(other, "shown")] == 1  # once per draft (typed on, checked again)
+    assert counts[(STIFF_RULE, "shown")] == 2  # two drafts
+    assert counts[(STIFF_RULE, "applied")] == 1 and counts[(STIFF_RULE, "ignored")] == 1
+    assert counts[(other, "disabled")] == 1
+    applied = next(e for e in body["events"] if e["event"] == "applied")
+    assert applied["replacement"] == 0
+    shown = next(e for e in body["events"] if (e["rule_id"], e["event"]) == (STIFF_RULE, "shown"))
+    assert shown["offered"] == 1
 
     # Not a word of the draft, of what the hints matched, nor of the page's address.
     without_ids = raw
@@ -190,8 +205,9 @@ def test_extension_sends_counts_and_never_text(extension_browser: Any, page_serv
     assert "cookie" not in {k.lower() for k in post["headers"]}
 
     # The service stored the counts (the real endpoint behind the recorder).
-    assert f"{STIFF_RULE};klarsprak;1;" in admin_csv(service)
+    assert f"{STIFF_RULE};klarsprak;2;2;1;50,0;1;50,0;0;0,0" in admin_csv(service)
     page.close()
+    second.close()
     ext.configure(disabledRules=[])
 
 
