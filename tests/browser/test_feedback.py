@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_extension_a11y import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -343,6 +344,7 @@ def test_statistik_needs_the_admin_key_and_shows_a_rule(browser: Any, service: A
     response = page.goto(service.base_url + "/statistik")
     assert response.status == 401
     assert STIFF_RULE not in page.content()
+    assert serious_violations(page) == []  # axe-core on the login form
     page.fill("#token", "fel-nyckel")
     page.click("button[type=submit]")
     assert "Nyckeln stämmer inte" in page.locator("[role=alert]").inner_text()
@@ -369,6 +371,7 @@ def test_statistik_needs_the_admin_key_and_shows_a_rule(browser: Any, service: A
                          ".getAttribute('aria-labelledby').split(' ')[0]).textContent")
     assert page.locator("table.rules caption").count() == 1
     assert page.locator("table.rules thead th[scope=col]").count() == 5
+    assert serious_violations(page) == []  # axe-core (WCAG 2.1 AA rules) on the overview
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -385,6 +388,7 @@ def test_statistik_needs_the_admin_key_and_shows_a_rule(browser: Any, service: A
     page.wait_for_selector("dl.figures")
     assert "Ersättning 1: tillämpad 12 gånger" in page.content()
     assert page.locator("svg.chart").count() == 1
+    assert serious_violations(page) == []
     page.screenshot(path=str(tmp_path / "statistik-regel.png"), full_page=True)
 
     # /regler links each rule to its figures.
