@@ -72,9 +72,11 @@ class Bidi:
         return list(self.call("browsingContext.getTree")["contexts"])
 
     def click(self, context: str, element: str) -> None:
-        """A real mouse click at the centre of the element `element` (a JS expression)."""
+        """A real mouse click at the centre of the element `element` (a JS expression), scrolled
+        into view first as WebDriver's element click does (a longer page must not break it)."""
         centre = self.evaluate(
-            context, f"(() => {{ const r = ({element}).getBoundingClientRect(); "
+            context, f"(() => {{ const e = ({element}); e.scrollIntoView({{block: 'nearest'}}); "
+                     "const r = e.getBoundingClientRect(); "
                      "return `${Math.round(r.left + r.width / 2)} "
                      "${Math.round(r.top + r.height / 2)}`; })()")
         x, y = (int(v) for v in str(centre).split())
