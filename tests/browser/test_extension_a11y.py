@@ -102,7 +102,7 @@ def test_tab_order_enter_escape(ready: Any, page_server: Any) -> None:
     assert focused(page) == "editor"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    assert focused(page) == "opted-out"  # the control after the editor on this page
+    assert focused(page) == "comment"  # the control after the editor on this page
 
     page.click("#editor")
     page.keyboard.press("End")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from tonkoll.commands import drafts as drafts_mod
 from tonkoll.commands import fit
 from tonkoll.commands.common import EXIT_OK, jsonl_records, load, open_lines
 from tonkoll.engine import check_detailed
@@ -217,6 +218,22 @@ def run_eval(sources: list[str] | str, fmt: str, rules: list[str] | None,
         else:
             fit.print_fit(result, out, "Passform")
         return EXIT_OK
+    # drafts files (an editor's rank per draft: tests/data/drafts) get their own figures
+    kinds = {name: drafts_mod.is_drafts([r for _, r in jsonl_records(lines, name)])
+             for name, lines in opened}
+    draft_records = [(n, r) for name, lines in opened if kinds[name]
+                     for n, r in jsonl_records(lines, name)]
+    opened = [(name, lines) for name, lines in opened if not kinds[name]]
+    records = [(n, r) for n, r in records if not drafts_mod.is_drafts([r])]
+    found = (drafts_mod.evaluate_drafts(draft_records, load(rules),
+                                        None if channel == "generic" else channel)
+             if draft_records else [])
+    if not opened:
+        if fmt == "json":
+            out.write(fit.dumps({"drafts": drafts_mod.figures(found)}) + "\n")
+        else:
+            drafts_mod.print_drafts(found, out)
+        return EXIT_OK
     summary = evaluate(opened, rules, channel)
     pairs = fit.evaluate_fit(fit.pair_cases(records), load(rules))
     if fmt == "json":
@@ -232,10 +249,13 @@ def run_eval(sources: list[str] | str, fmt: str, rules: list[str] | None,
                           "per_label": summary.part(p).per_label(),
                           "goals": summary.part(p).goals_by_lang()} for p in PARTS},
             "fit_single_span_pairs": fit.fit_json(pairs),
+            **({"drafts": drafts_mod.figures(found)} if found else {}),
         }}, ensure_ascii=False) + "\n")
     else:
         print_text(summary, out)
         if pairs.outcomes:
             fit.print_fit(pairs, out, "Passform på före/efter-par med en enda ändring",
                           goal=False)
+        if found:
+            drafts_mod.print_drafts(found, out)
     return EXIT_OK
