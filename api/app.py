@@ -14,6 +14,8 @@ from fastapi.staticfiles import StaticFiles
 from api import pages, routes
 from api.errors import install_error_handlers
 from api.middleware import BodyLimit, ErrorShield, RateLimit
+from api.schemas import RULES_VERSION_HEADER
+from api.shutdown import Drain
 from api.watcher import RuleWatcher, fingerprint
 from tonkoll import __version__
 from tonkoll.config import Settings, get_settings
@@ -43,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     seen = fingerprint(settings.rules_dirs)  # before loading, so no edit slips in between
+    drain = Drain(settings.shutdown_delay)
     try:
         store = RuleStore(settings.rules_dirs)
     except RuleError as exc:
@@ -59,14 +62,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         watcher = RuleWatcher(store, settings.rules_dirs, settings.reload_interval, seen)
         watcher.start()
+        drain.install()  # SIGTERM: /v1/health says `stopping` first (api/shutdown.py)
         try:
             yield
         finally:
+            drain.uninstall()
             watcher.stop()
 
     app = FastAPI(title="Tonkoll", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store
+    app.state.drain = drain
     install_error_handlers(app)
     app.include_router(routes.router)
     app.include_router(pages.router)
@@ -84,5 +90,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_methods=["GET", "POST"],
         allow_headers=["Authorization", "Content-Type"],
         max_age=600,
+        expose_headers=[RULES_VERSION_HEADER],
     )
     return app

@@ -77,13 +77,17 @@ EVENT_LOOP = "asyncio"
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from tonkoll.config import Settings
+
     if args.rules:
         os.environ["TONKOLL_RULES_DIRS"] = ":".join(args.rules)
     host = args.host or os.environ.get("TONKOLL_HOST", "127.0.0.1")
     port = args.port if args.port is not None else int(os.environ.get("TONKOLL_PORT", "8000"))
     workers = args.workers or int(os.environ.get("TONKOLL_WORKERS", "1"))
+    # After SIGTERM the app first fails readiness for TONKOLL_SHUTDOWN_DELAY seconds
+    # (api/shutdown.py); uvicorn then gives requests in flight TONKOLL_SHUTDOWN_GRACE seconds.
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                loop=EVENT_LOOP)
+                loop=EVENT_LOOP, timeout_graceful_shutdown=Settings().shutdown_grace)
     return 0
 
 
