@@ -8,8 +8,8 @@ requests, which would meet a closed port. So the first SIGTERM only marks the wo
 `stopping`: `/v1/health` answers 503 while every other route keeps answering, for
 TONKOLL_SHUTDOWN_DELAY seconds. Then the signal goes on to uvicorn, which stops accepting,
 finishes the requests in flight within TONKOLL_SHUTDOWN_GRACE seconds (its
-`timeout_graceful_shutdown`, set by `tonkoll serve`) and exits. SIGINT (Ctrl-C) and a second
-SIGTERM go straight on.
+`timeout_graceful_shutdown`, set by `tonkoll serve`) and exits. SIGINT (Ctrl-C) goes straight
+on; a second SIGTERM changes nothing.
 
 Every worker process does this for itself: with `--workers N` uvicorn's supervisor passes
 SIGTERM on to each worker and waits for them.
@@ -58,7 +58,12 @@ class Drain:
         self._loop = None
 
     def _on_sigterm(self, signum: int, frame: FrameType | None) -> None:
-        if self.stopping or self.delay <= 0 or self._loop is None:
+        if self.stopping:
+            # Already draining. A second SIGTERM is common, not a hurry: a process-group kill
+            # (systemd's default KillMode, `kill -- -PGID`) reaches the worker directly and
+            # again through uvicorn's supervisor. SIGINT or SIGKILL cut the drain short.
+            return
+        if self.delay <= 0 or self._loop is None:
             self._pass_on(signum)
             return
         self.stopping = True

@@ -1,0 +1,321 @@
+"""Real parts for the multi-instance tests, on loopback only: `tonkoll serve` instances, Debian's
+HAProxy in front of them, and a steady load of client threads that records every answer.
+
+The HAProxy configuration is the one docs/deploy.md recommends for a single-host cluster:
+health checks on /v1/health (200 for `ok` and `degraded`, 503 while `stopping`), retries on
+another instance for /v1/check when the connection fails or the instance dies before answering
+(a check has no side effects, so a replay is harmless), but for /v1/feedback only when the
+request never reached an instance (a replayed batch would be counted twice).
+"""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from servers import free_port, wait_healthy
+
+HEADER = "Tonkoll-Rules-Version"
+INSTANCE_HEADER = "X-Tonkoll-Instance"  # set by HAProxy: which server answered
+LOG_TIME = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} ")  # tonkoll's log lines
+
+
+def haproxy_binary() -> str:
+    """Debian's haproxy (scripts/test installs it); a failure under CI=true, else a skip."""
+    found = shutil.which("haproxy") or next(
+        (p for p in ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy") if os.access(p, os.X_OK)),
+        None,
+    )
+    if found:
+        return found
+    message = "haproxy is missing: ./scripts/test installs it (apt-get install haproxy)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def tonkoll_command() -> list[str]:
+    exe = Path(sys.executable).parent / "tonkoll"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "tonkoll.cli"]
+
+
+@dataclass
+class Instance:
+    """One `tonkoll serve --workers 2` in its own process group (killed as a whole, as a
+    container or pod dies)."""
+
+    name: str
+    rules: Path
+    logs: Path
+    env: dict[str, str] = field(default_factory=dict)
+    workers: int = 2
+    port: int = field(default_factory=free_port)
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.logs / f"{self.name}.log"
+
+    def launch(self) -> Instance:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
+        env |= {"TONKOLL_RULES_DIRS": str(self.rules), **self.env}
+        self.proc = subprocess.Popen(
+            [*tonkoll_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+             "--workers", str(self.workers)],
+            stdout=self.log_path.open("ab"), stderr=subprocess.STDOUT, env=env,
+            start_new_session=True,
+        )
+        return self
+
+    def wait_ready(self, timeout: float = 60) -> dict[str, Any]:
+        assert self.proc is not None
+        return wait_healthy(self.base_url, self.proc, self.log_path, timeout)
+
+    def health(self) -> dict[str, Any]:
+        """/v1/health on a new connection (http.client: a new httpx client costs ~0.1 s)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        try:
+            conn.request("GET", "/v1/health")
+            answer: dict[str, Any] = json.loads(conn.getresponse().read())
+        finally:
+            conn.close()
+        return answer
+
+    def logged(self, message: str) -> list[float]:
+        """When (epoch seconds) each worker logged a line containing `message`: every worker
+        logs its own reloads, so this sees each worker, which HTTP cannot address."""
+        times = []
+        for line in self.log_path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if message in line and LOG_TIME.match(line):
+                stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f")
+                times.append(stamp.timestamp())
+        return times
+
+    def signal_group(self, sig: signal.Signals) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, sig)
+
+    def kill(self) -> None:
+        """SIGKILL to the supervisor and both workers at once."""
+        self.signal_group(signal.SIGKILL)
+        if self.proc is not None:
+            self.proc.wait(timeout=10)
+
+    def finish(self, timeout: float = 15) -> None:
+        if self.proc is None:
+            return
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.signal_group(signal.SIGKILL)
+            self.proc.wait()
+
+
+HAPROXY_CONFIG = """\
+global
+    log stdout format raw local0
+    maxconn 2000
+
+defaults
+    mode http
+    log global
+    option httplog
+    timeout connect 1s
+    timeout client 30s
+    timeout server 10s
+    timeout check 1s
+    retries 3
+    option redispatch 1
+    default-server inter 250ms fastinter 100ms downinter 250ms fall 2 rise 2
+
+frontend tonkoll
+    bind 127.0.0.1:{port}
+    use_backend feedback if {{ path /v1/feedback }}
+    default_backend checks
+
+frontend stats
+    bind 127.0.0.1:{stats_port}
+    stats enable
+    stats uri /stats
+
+backend checks
+    balance roundrobin
+    option httpchk
+    http-check send meth GET uri /v1/health ver HTTP/1.1 hdr Host localhost
+    http-check expect status 200
+    retry-on conn-failure empty-response
+    http-response set-header {instance_header} %s
+{servers}
+
+backend feedback
+    balance roundrobin
+    option httpchk
+    http-check send meth GET uri /v1/health ver HTTP/1.1 hdr Host localhost
+    http-check expect status 200
+    retry-on conn-failure
+    http-response set-header {instance_header} %s
+{servers}
+"""
+
+
+@dataclass
+class HAProxy:
+    binary: str
+    workdir: Path
+    servers: list[tuple[str, int]]
+    port: int = field(default_factory=free_port)
+    stats_port: int = field(default_factory=free_port)
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.workdir / "haproxy.log"
+
+    def config(self) -> str:
+        servers = "\n".join(f"    server {name} 127.0.0.1:{port} check"
+                            for name, port in self.servers)
+        return HAPROXY_CONFIG.format(port=self.port, stats_port=self.stats_port,
+                                     instance_header=INSTANCE_HEADER, servers=servers)
+
+    def start(self) -> HAProxy:
+        cfg = self.workdir / "haproxy.cfg"
+        cfg.write_text(self.config(), encoding="utf-8")
+        checked = subprocess.run([self.binary, "-c", "-f", str(cfg)], capture_output=True,
+                                 text=True, timeout=30)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        self.proc = subprocess.Popen([self.binary, "-db", "-f", str(cfg)],
+                                     stdout=self.log_path.open("ab"), stderr=subprocess.STDOUT)
+        return self
+
+    def status(self, backend: str = "checks") -> dict[str, str]:
+        """Server name -> UP / DOWN / ... as HAProxy sees it now."""
+        text = httpx.get(f"http://127.0.0.1:{self.stats_port}/stats;csv", timeout=5).text
+        rows = csv.DictReader(io.StringIO(text.lstrip("# ")))
+        return {r["svname"]: r["status"] for r in rows
+                if r["pxname"] == backend and r["svname"] not in ("FRONTEND", "BACKEND")}
+
+    def wait_status(self, want: Callable[[dict[str, str]], bool], timeout: float) -> float:
+        """Seconds until the status table satisfies `want`; AssertionError after `timeout`."""
+        started = time.monotonic()
+        seen: dict[str, str] = {}
+        while time.monotonic() - started < timeout:
+            try:
+                seen = self.status()
+            except httpx.TransportError:
+                seen = {}
+            if seen and want(seen):
+                return time.monotonic() - started
+            time.sleep(0.05)
+        raise AssertionError(f"HAProxy status not as wanted within {timeout}s: {seen}")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One request of the load as the client saw it."""
+
+    started: float
+    ended: float
+    status: int | None  # None: no HTTP answer at all (the error says what)
+    instance: str | None
+    header: str | None
+    body: dict[str, Any] | None
+    error: str | None = None
+
+
+class Load:
+    """`threads` clients, each sending `request` through the load balancer back to back (with
+    keep-alive, as the extension's background worker does) until stopped."""
+
+    def __init__(self, url: str, request: Callable[[httpx.Client, int], httpx.Response],
+                 threads: int = 4, pause: float = 0.005) -> None:
+        self.url = url
+        self.request = request
+        self.pause = pause
+        self.answers: list[Answer] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._run, args=(n,), daemon=True)
+                         for n in range(threads)]
+
+    def __enter__(self) -> Load:
+        for t in self._threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        for t in self._threads:
+            t.join(timeout=30)
+
+    def _run(self, n: int) -> None:
+        with httpx.Client(base_url=self.url, timeout=15) as client:
+            i = 0
+            while not self._stop.is_set():
+                started = time.monotonic()
+                try:
+                    r = self.request(client, n * 1_000_000 + i)
+                    body = r.json() if r.headers.get("content-type", "").startswith(
+                        "application/json") else None
+                    answer = Answer(started, time.monotonic(), r.status_code,
+                                    r.headers.get(INSTANCE_HEADER), r.headers.get(HEADER), body)
+                except (httpx.HTTPError, ValueError) as exc:
+                    answer = Answer(started, time.monotonic(), None, None, None, None,
+                                    f"{type(exc).__name__}: {exc}")
+                with self._lock:
+                    self.answers.append(answer)
+                i += 1
+                time.sleep(self.pause)
+
+    def snapshot(self) -> list[Answer]:
+        with self._lock:
+            return list(self.answers)
+
+    def wait_for(self, predicate: Callable[[Answer], bool], timeout: float) -> Answer:
+        """The first answer from now on that satisfies `predicate`."""
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            for a in reversed(self.snapshot()):
+                if a.started < start:
+                    break
+                if predicate(a):
+                    return a
+            time.sleep(0.05)
+        raise AssertionError(f"no such answer within {timeout}s")
+
+
+def within(answers: Iterable[Answer], start: float, end: float = float("inf")) -> list[Answer]:
+    return [a for a in answers if start <= a.started and a.ended <= end]

@@ -1,0 +1,206 @@
+"""Three `tonkoll serve` instances (two workers each) behind HAProxy, sharing one rule directory,
+under a steady load of /v1/check, all on loopback and within two minutes:
+
+- an edited rule reaches every instance within 3 s, and no answer mixes books: its header, its
+  body's `rules_version` and the message it carries all belong to the same book;
+- a broken rule file: every instance keeps the last good book and says `degraded`;
+- SIGTERM to one instance: it fails readiness first, HAProxy takes it out, nothing fails;
+- SIGKILL to another: HAProxy takes it out, retries and redispatch hide it, nothing fails; a
+  restarted instance rejoins.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from cluster.lb import HAProxy, Instance, Load, haproxy_binary, within
+from tonkoll.rulebook.loader import load_rulebook
+
+ROOT = Path(__file__).resolve().parents[2]
+DRAFT = {"text": "Du erhåller beskedet i morgon.", "language": "sv", "channel": "facebook"}
+RULE_FILE = Path("sv") / "klarsprak.yml"
+OLD = "Prova en form av"  # in klarsprak.stela-verb's message, which DRAFT triggers
+NEW = "Prova hellre en form av"
+REDISPATCHED = re.compile(r" \d+/\d+/\d+/\d+/\+\d+ ")  # httplog: retries, + = redispatched
+CONVERGE = 3.0  # seconds: every instance on the new book
+INSTANCE_ENV = {
+    # HAProxy is every request's client address, so a per-address limit would count the
+    # whole load as one client: the limits are the load balancer's job here.
+    "TONKOLL_RATE_LIMIT_PER_MINUTE": "0",
+    "TONKOLL_FEEDBACK_PER_MINUTE": "0",
+    "TONKOLL_LOG_LEVEL": "info",
+    "TONKOLL_SHUTDOWN_DELAY": "1",
+    "TONKOLL_SHUTDOWN_GRACE": "5",
+}
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Write a whole file at once, as an editor or `git pull` does (temp file + rename), and
+    move its mtime on even on a coarse clock."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))
+
+
+def book_version(text: str, rules: Path, scratch: Path) -> str:
+    """The version the service must reach: the rules with `text` as the edited file."""
+    shutil.copytree(rules, scratch)
+    (scratch / RULE_FILE).write_text(text, encoding="utf-8")
+    return load_rulebook([scratch]).version
+
+
+def check(client: httpx.Client, _: int) -> httpx.Response:
+    return client.post("/v1/check", json=DRAFT)
+
+
+def wait_every_worker(instances: list[Instance], message: str, since: float,
+                      timeout: float) -> float:
+    """Seconds from `since` (epoch) until every worker of every instance logged `message`
+    (each worker logs its own reloads); AssertionError after `timeout`."""
+    while True:
+        seen = {i.name: [t for t in i.logged(message) if t >= since - 0.01] for i in instances}
+        if all(len(times) >= i.workers for i, times in zip(instances, seen.values(), strict=True)):
+            return max(t for times in seen.values() for t in times) - since
+        if time.time() - since > timeout:
+            raise AssertionError(f"not every worker logged {message!r} within {timeout}s: {seen}")
+        time.sleep(0.05)
+
+
+def wait_health(instances: list[Instance], ok: Callable[[dict[str, Any]], bool],
+                timeout: float) -> None:
+    """Until every instance's /v1/health satisfies `ok` (on whichever worker answers)."""
+    started = time.monotonic()
+    while not all(ok(i.health()) for i in instances):
+        assert time.monotonic() - started < timeout, [i.health() for i in instances]
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
+    binary = haproxy_binary()
+    began = time.monotonic()
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    target = rules / RULE_FILE
+    good = target.read_text(encoding="utf-8")
+    assert good.count(OLD) == 1
+
+    instances = [Instance(f"i{n}", rules, tmp_path, dict(INSTANCE_ENV)) for n in range(3)]
+    lb = HAProxy(binary, tmp_path, [(i.name, i.port) for i in instances])
+    try:
+        for i in instances:
+            i.launch()
+        v0 = {(h["rules_version"], h["rules"]) for h in (i.wait_ready() for i in instances)}
+        assert len(v0) == 1
+        ((version0, rules_count),) = v0
+        version1 = book_version(good.replace(OLD, NEW), rules, tmp_path / "expected")
+        lb.start()
+        lb.wait_status(lambda s: set(s.values()) == {"UP"}, timeout=15)
+
+        with Load(lb.url, check, threads=2, pause=0.02) as load:
+            load.wait_for(lambda a: a.status == 200, timeout=10)
+            phases: dict[str, float] = {"load": time.monotonic()}
+            time.sleep(1.0)
+
+            # 1. Edit a rule: every worker of every instance on the new book within 3 s.
+            phases["edit"] = time.monotonic()
+            edited = time.time()
+            replace_text(target, good.replace(OLD, NEW))
+            took = wait_every_worker(instances, f"rules reloaded: {rules_count} rules, version "
+                                     f"{version1}", edited, CONVERGE)
+            assert took <= CONVERGE, took
+            wait_health(instances, lambda h: h["rules_version"] == version1, 1)
+            phases["converged"] = phases["edit"] + CONVERGE
+            time.sleep(max(0.0, phases["converged"] + 0.5 - time.monotonic()))
+
+            # 2. Break the file: every worker refuses it and keeps the last good book; every
+            # instance says degraded, naming the file.
+            broken = time.time()
+            replace_text(target, good.replace(OLD, NEW).replace("rules:", "rules: [", 1))
+            took_refused = wait_every_worker(
+                instances, f"rules not reloaded, keeping version {version1}: {target}:", broken,
+                CONVERGE)
+            assert took_refused <= CONVERGE, took_refused
+            for i in instances:
+                health = i.health()
+                assert health["status"] == "degraded" and health["rules_version"] == version1
+                assert health["last_error"].startswith(f"{target}:")
+            mended = time.time()
+            replace_text(target, good.replace(OLD, NEW))
+            wait_every_worker(instances, f"rules reloaded: {rules_count} rules, version "
+                              f"{version1}", mended, CONVERGE)
+            wait_health(instances, lambda h: h["status"] == "ok", CONVERGE)
+
+            # 3. SIGTERM to i1: readiness fails first, HAProxy takes it out, i1 drains.
+            sigterm, killed = instances[1], instances[0]
+            phases["sigterm"] = time.monotonic()
+            sigterm.signal_group(signal.SIGTERM)
+            out = lb.wait_status(lambda s: s[sigterm.name] == "DOWN", timeout=5)
+            assert out < float(INSTANCE_ENV["TONKOLL_SHUTDOWN_DELAY"]), out  # while it still
+            # takes connections (it said 503, see the log check below)
+            sigterm.finish()
+            sigterm.launch().wait_ready()
+            lb.wait_status(lambda s: s[sigterm.name] == "UP", timeout=10)
+
+            # 4. SIGKILL to i0 (supervisor and workers): out, no failure, then back in.
+            phases["kill"] = time.monotonic()
+            killed.kill()
+            lb.wait_status(lambda s: s[killed.name] == "DOWN", timeout=5)
+            time.sleep(0.5)
+            killed.launch().wait_ready()
+            lb.wait_status(lambda s: s[killed.name] == "UP", timeout=10)
+            phases["rejoined"] = time.monotonic()
+            load.wait_for(lambda a: a.instance == killed.name, timeout=5)
+            time.sleep(0.5)
+        answers = load.snapshot()
+    finally:
+        lb.stop()
+        for i in instances:
+            i.signal_group(signal.SIGTERM)
+        for i in instances:
+            i.finish()
+
+    # Zero failed requests reached the client, through edits, a broken file, a drained and a
+    # killed instance.
+    failed = [a for a in answers if a.status != 200]
+    assert not failed, (failed[:5], {k: v - phases["load"] for k, v in phases.items()},
+                        [a.started - phases["load"] for a in failed])
+    assert len(answers) > 200, len(answers)
+
+    # No answer mixes books: header, body and message agree.
+    for a in answers:
+        assert a.body is not None and a.header == a.body["rules_version"], a
+        message = a.body["findings"][0]["message"]
+        if a.header == version0:
+            assert OLD in message and NEW not in message, a
+        else:
+            assert a.header == version1 and NEW in message, a
+    # Every answer started after the convergence time is from the new book.
+    late = within(answers, phases["converged"])
+    assert late and {a.header for a in late} == {version1}
+
+    # Every instance answered before the edit, and the killed one again after it rejoined.
+    early = within(answers, phases["load"], phases["edit"])
+    assert {a.instance for a in early} == {i.name for i in instances}
+    assert killed.name in {a.instance for a in within(answers, phases["rejoined"])}
+
+    # HAProxy took the SIGTERMed instance out because it answered 503, not because it was gone.
+    log = lb.log_path.read_text(encoding="utf-8", errors="replace")
+    assert f"checks/{sigterm.name} is DOWN, reason: Layer7 wrong status, code: 503" in log
+    assert f"checks/{killed.name} is DOWN, reason: Layer4 connection problem" in log
+    print(f"{len(answers)} answers, every worker on the edit in {took:.2f}s, refused the "
+          f"broken file in {took_refused:.2f}s, "
+          f"requests HAProxy retried on another instance: {len(REDISPATCHED.findall(log))}")
+    assert time.monotonic() - began < 120
