@@ -24,4 +24,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/v1/health', timeout=3)"]
 
+# On 0.0.0.0 `tonkoll serve` refuses to start without TONKOLL_API_TOKENS (or an explicit --open).
 CMD ["tonkoll", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]

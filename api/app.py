@@ -10,10 +10,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from api import pages, routes
 from api.errors import install_error_handlers
-from api.middleware import BodyLimit, ErrorShield, RateLimit
+from api.middleware import BodyLimit, ErrorShield, HostGuard, RateLimit
 from api.schemas import RULES_VERSION_HEADER
 from api.shutdown import Drain
 from api.watcher import RuleWatcher, fingerprint
@@ -69,7 +70,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             drain.uninstall()
             watcher.stop()
 
-    app = FastAPI(title="Tonkoll", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc from the package's own copies of Swagger UI and ReDoc, never a CDN: the
+    # page shares its origin with the playground, which keeps the API key (issue 13).
+    app = FastAPIOffline(
+        title="Tonkoll", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+        static_url="/static-docs",
+    )
     app.state.settings = settings
     app.state.store = store
     app.state.drain = drain
@@ -79,9 +85,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
 
     # add_middleware puts each one outside the previous: the last added runs first.
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, max_chars=settings.max_chars)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, max_chars=settings.max_chars,
+                       timeout=settings.body_timeout)
     if settings.rate_limit_per_minute:
         app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
+    if settings.try_rate_limit_per_minute:  # /v1/rules/try costs far more than a check
+        app.add_middleware(
+            RateLimit, per_minute=settings.try_rate_limit_per_minute, prefix="/v1/rules/try"
+        )
     app.add_middleware(ErrorShield)
     app.add_middleware(
         CORSMiddleware,
@@ -92,4 +103,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=600,
         expose_headers=[RULES_VERSION_HEADER],
     )
+    app.add_middleware(HostGuard, allowed=settings.allowed_hosts)  # outermost: runs first
     return app

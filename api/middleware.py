@@ -1,5 +1,6 @@
-"""Pure ASGI middleware: a body limit enforced before parsing, optional rate limiting,
-and a last-resort shield that turns an unexpected exception into a calm 500.
+"""Pure ASGI middleware: a Host check with relative redirects, a body limit and read timeout
+enforced before parsing, rate limiting, and a last-resort shield that turns an unexpected
+exception into a calm 500.
 
 Pure ASGI (not BaseHTTPMiddleware) so a body far over the limit is refused after reading at
 most `max_bytes + 1` bytes, and so nothing here ever buffers or logs the draft.
@@ -8,7 +9,9 @@ most `max_bytes + 1` bytes, and so nothing here ever buffers or logs the draft.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
+import anyio
 from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
@@ -23,13 +26,68 @@ def thousands(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
 
 
-class BodyLimit:
-    """Refuse request bodies larger than `max_bytes` with 413, before the app parses them."""
+def host_name(scope: Scope) -> str | None:
+    """The Host header's name, lower case, without port or IPv6 brackets (None if absent)."""
+    raw: bytes | None = dict(scope["headers"]).get(b"host")
+    if raw is None:
+        return None
+    host: str = raw.decode("latin-1").strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
-    def __init__(self, app: ASGIApp, max_bytes: int, max_chars: int) -> None:
+
+class HostGuard:
+    """Answer 400 to a Host header that is not one of `allowed` (a DNS-rebinding page reaches
+    127.0.0.1 under its own name), and make every redirect's Location a path on this host.
+
+    Starlette's TrustedHostMiddleware would do the first, but it cuts "[::1]:8000" at the
+    first colon and answers in plain English; the second it does not do."""
+
+    def __init__(self, app: ASGIApp, allowed: list[str]) -> None:
+        self.app = app
+        self.any = "*" in allowed
+        self.allowed = frozenset(h.strip().lower().strip("[]") for h in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = host_name(scope)
+        if not self.any and host is not None and host not in self.allowed:
+            message = ("Tjänsten svarar inte under det här namnet. "
+                       "IT kan lägga till det i TONKOLL_ALLOWED_HOSTS.")
+            await error_response(400, "invalid_host", message)(scope, receive, send)
+            return
+        await self.app(scope, receive, _relative_redirects(send))
+
+
+def _relative_redirects(send: Send) -> Send:
+    async def relative(message: Message) -> None:
+        if message["type"] == "http.response.start" and 300 <= message["status"] < 400:
+            headers = []
+            for name, value in message.get("headers", []):
+                if name.lower() == b"location":
+                    url = urlsplit(value.decode("latin-1"))
+                    path = "/" + url.path.lstrip("/")  # never "//host": protocol-relative
+                    value = (path + (f"?{url.query}" if url.query else "")).encode("latin-1")
+                headers.append((name, value))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return relative
+
+
+class BodyLimit:
+    """Refuse request bodies larger than `max_bytes` with 413, before the app parses them,
+    and bodies that take longer than `timeout` seconds to arrive with 408."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, max_chars: int,
+                 timeout: float = 20.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_chars = max_chars
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
@@ -41,18 +99,25 @@ class BodyLimit:
             return
         chunks: list[bytes] = []
         total = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body = message.get("body", b"")
-            total += len(body)
-            if total > self.max_bytes:
-                await self._refuse(scope, receive, send)
-                return
-            chunks.append(body)
-            if not message.get("more_body", False):
-                break
+        with anyio.move_on_after(self.timeout) as waited:
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body = message.get("body", b"")
+                total += len(body)
+                if total > self.max_bytes:
+                    await self._refuse(scope, receive, send)
+                    return
+                chunks.append(body)
+                if not message.get("more_body", False):
+                    break
+        if waited.cancelled_caught:
+            response = error_response(408, "request_timeout",
+                                      "Förfrågan kom för långsamt. Försök igen.")
+            response.headers["Connection"] = "close"
+            await response(scope, receive, send)
+            return
         await self.app(scope, _replay(b"".join(chunks), receive), send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -78,7 +143,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class RateLimit:
-    """At most `per_minute` requests per token (or client address) to the guarded API paths.
+    """At most `per_minute` requests per client (address and token) to the guarded paths.
 
     Counts live in this worker's memory: with N workers a client can get up to N times the
     limit. For a strict global limit, limit at the load balancer.
@@ -115,13 +180,15 @@ class RateLimit:
 
 
 def client_key(scope: Scope) -> str:
-    """The bearer token (hashed, never kept in clear) or else the client's address."""
+    """The client's address and its bearer token (hashed, never kept in clear): a token that
+    IT shares among all staff must not become one budget for everyone."""
+    client = scope.get("client")
+    key = "addr:" + (client[0] if client else "unknown")
     auth = dict(scope["headers"]).get(b"authorization", b"")
     scheme, _, token = auth.partition(b" ")
     if scheme.lower() == b"bearer" and token.strip():
-        return "token:" + hashlib.sha256(token.strip()).hexdigest()[:24]
-    client = scope.get("client")
-    return "addr:" + (client[0] if client else "unknown")
+        key += " token:" + hashlib.sha256(token.strip()).hexdigest()[:24]
+    return key
 
 
 class ErrorShield:

@@ -2,29 +2,70 @@
 
 The content is the domain's own generator (tonkoll.rulebook.reference.generate, which
 `tonkoll rules docs` writes to docs/rules.md), rendered from Markdown to HTML with
-markdown-it-py, so the page and the Markdown reference never disagree. The generator escapes
-rule text; raw HTML in it is only its anchors.
+markdown-it-py, so the page and the Markdown reference never disagree. Rule text is text
+(issue 13): the generator escapes it (tonkoll.rulebook.markdown), and raw HTML is off here, so
+nothing in a rule file can add an element to the page. The generator's own anchors
+(`<a id="theme">`, for docs/rules.md) become ids on the theme headings instead.
+
+The page is rendered once per loaded rule book and kept: it is open to everyone and cost
+66-78 ms of CPU per request when rendered every time.
 """
 
 from __future__ import annotations
 
+import re
+import threading
 from html import escape
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 from tonkoll.rulebook.model import Rulebook
 from tonkoll.rulebook.reference import generate
+from tonkoll.rulebook.schema import THEMES
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+_ANCHOR = re.compile(r'<a id="([a-z]+)"></a>')
 
 
-def reference_html(book: Rulebook) -> str:
-    """The whole /regler page."""
+def _theme_ids(state: StateCore) -> None:
+    """`## Title (`theme`)` gets id="theme", the target of the contents' links."""
+    for i, token in enumerate(state.tokens):
+        if token.type != "heading_open" or token.tag != "h2":
+            continue
+        codes = [c for c in state.tokens[i + 1].children or [] if c.type == "code_inline"]
+        if codes and codes[-1].content in THEMES:
+            token.attrSet("id", codes[-1].content)
+
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+_MARKDOWN.core.ruler.push("theme_ids", _theme_ids)
+
+_cache: tuple[Rulebook, str] | None = None
+_lock = threading.Lock()
+
+
+def render(book: Rulebook) -> str:
+    """The whole /regler page, built now."""
+    markdown = "\n".join(
+        line for line in generate(book).splitlines() if not _ANCHOR.fullmatch(line)
+    )
     return PAGE.format(
         count=len(book.rules),
         version=escape(book.version),
-        body=_MARKDOWN.render(generate(book)),
+        body=_MARKDOWN.render(markdown),
     )
+
+
+def reference_html(book: Rulebook) -> str:
+    """The page for `book`, rendered the first time it is asked for after a (re)load."""
+    global _cache
+    cached = _cache
+    if cached is not None and cached[0] is book:
+        return cached[1]
+    with _lock:  # concurrent first requests render once
+        if _cache is None or _cache[0] is not book:
+            _cache = (book, render(book))
+        return _cache[1]
 
 
 PAGE = """<!doctype html>

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from pathlib import Path
 from time import perf_counter
 from typing import Any, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -28,6 +32,9 @@ from api.errors import INTERNAL_MESSAGE, ApiError, log_unexpected
 from api.middleware import thousands
 from api.schemas import (
     RULES_VERSION_HEADER,
+    TRY_MAX_EXAMPLES,
+    TRY_MAX_SECONDS,
+    TRY_MAX_TOTAL_CHARS,
     CheckRequest,
     CheckResponse,
     ErrorOut,
@@ -40,7 +47,9 @@ from api.schemas import (
 )
 from api.trial import try_rule
 from tonkoll.engine import check
+from tonkoll.rulebook.errors import RuleError
 from tonkoll.rulebook.model import LoadedRule
+from tonkoll.rulebook.yamlsource import parse_yaml_text
 from tonkoll.text.surrogate import scrub
 
 log = logging.getLogger("tonkoll.web")
@@ -52,7 +61,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         413: "Text over TONKOLL_MAX_CHARS, or a body far over it.",
         415: "Content-Type is not application/json.",
         422: "Malformed JSON, wrong types, unknown channel or language.",
-        429: "Rate limit reached (only when TONKOLL_RATE_LIMIT_PER_MINUTE is set).",
+        429: "Rate limit reached (TONKOLL_RATE_LIMIT_PER_MINUTE; try: its own, lower).",
         500: "A bug: the engine failed. Reported calmly, never with the draft.",
     }.items()
 }
@@ -76,7 +85,8 @@ async def parse_body(request: Request, model: type[Body]) -> Body:
     lone surrogate escapes ("\\ud800"), which are valid JSON that the route scrubs."""
     try:
         data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: ~1,000
+        # levels of nesting (issue 13); JSONDecodeError is a ValueError
         error = {"type": "json_invalid", "loc": ("body",), "msg": "JSON decode error",
                  "input": {}, "ctx": {"error": type(exc).__name__}}
         raise RequestValidationError([error]) from None
@@ -210,20 +220,62 @@ async def health(request: Request, store: StoreDep, response: Response) -> Healt
     )
 
 
+# One try at a time per worker process (issue 13): a try parses YAML and runs examples in a
+# thread, and several at once took the GIL from every other client's check.
+_TRY_SLOT = threading.Semaphore(1)
+
+
+def count_examples(yaml_text: str) -> int:
+    """How many bad and good examples the YAML holds (0 when it does not parse: the try then
+    reports the YAML error itself)."""
+    try:
+        data: Any = parse_yaml_text(yaml_text, Path("prova.yml")).data
+    except RuleError:
+        return 0
+    total, stack = 0, [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            examples = item.get("examples")
+            if isinstance(examples, dict):
+                total += sum(len(v) for v in examples.values() if isinstance(v, list))
+            stack.extend(v for v in item.values() if isinstance(v, dict | list))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, dict | list))
+    return total
+
+
+def _try_in_slot(body: TryRequest) -> TryResponse:
+    """The try itself, in a worker thread; waits for this worker's one try slot."""
+    if not _TRY_SLOT.acquire(timeout=TRY_MAX_SECONDS):
+        raise ApiError(503, "busy", "Många provar regler just nu. Försök igen om en stund.")
+    try:
+        if count_examples(body.yaml) > TRY_MAX_EXAMPLES:
+            raise ApiError(
+                413, "too_many_examples",
+                f"För många exempel: högst {TRY_MAX_EXAMPLES} i ett prov.",
+            )
+        return try_rule(scrub(body.yaml), [scrub(s) for s in body.sentences], body.language)
+    finally:
+        _TRY_SLOT.release()
+
+
 @router.post(
     "/rules/try",
     response_model=TryResponse,
     dependencies=[JsonDep, TokenDep],
-    responses=ERRORS,
+    responses={**ERRORS, 503: {"model": ErrorOut, "description": "Too busy or too slow."}},
     summary="Try a rule before saving it",
 )
-def try_rule_route(
+async def try_rule_route(
     body: TryRequest, settings: SettingsDep, store: StoreDep, response: Response
 ) -> TryResponse:
     """Load a rule written in YAML (one rule, a list of rules or a whole rule file), run its
     own examples, and show what it finds in `sentences`. Nothing is written to disk.
-    Offsets are UTF-16 code units. The tried rule is checked alone; the rules-version header
-    names the book the service was serving beside it."""
+    Offsets are UTF-16 code units. Bounded: at most 40,000 characters of YAML, 20 sentences,
+    50,000 characters together, 200 examples and 5 seconds; one try at a time per worker.
+    The tried rule is checked alone; the rules-version header names the book the service was
+    serving beside it."""
     response.headers[RULES_VERSION_HEADER] = store.current.version
     too_long = [s for s in body.sentences if len(s) > settings.max_chars]
     if too_long:
@@ -232,9 +284,25 @@ def try_rule_route(
             "text_too_long",
             f"En mening är för lång: högst {thousands(settings.max_chars)} tecken.",
         )
+    if body.total_chars() > TRY_MAX_TOTAL_CHARS:
+        raise ApiError(
+            413,
+            "text_too_long",
+            f"Provet är för stort: högst {thousands(TRY_MAX_TOTAL_CHARS)} tecken "
+            "regel och meningar tillsammans.",
+        )
     started = perf_counter()
     try:
-        result = try_rule(scrub(body.yaml), [scrub(s) for s in body.sentences], body.language)
+        with anyio.fail_after(TRY_MAX_SECONDS):
+            # abandon_on_cancel: at the deadline the client gets its answer; the thread
+            # finishes its bounded work and frees the slot.
+            result = await anyio.to_thread.run_sync(_try_in_slot, body, abandon_on_cancel=True)
+    except TimeoutError:
+        raise ApiError(
+            503, "too_slow", "Provet tog för lång tid. Prova med färre regler eller meningar."
+        ) from None
+    except ApiError:
+        raise
     except Exception as exc:  # noqa: BLE001 - a bug in the loader or engine
         log_unexpected(exc, "rules/try")
         raise ApiError(500, "internal_error", INTERNAL_MESSAGE) from None

@@ -128,14 +128,26 @@ class HealthResponse(BaseModel):
     last_error: str | None = Field(description="Last refused reload as `file:line: what`.")
 
 
+# What one try may cost (issue 13): the largest bundled rule file is about 31,000 characters
+# with 71 examples; a try is parsed, self-tested and checked in well under a second.
+TRY_MAX_YAML_CHARS = 40_000
+TRY_MAX_SENTENCES = 20
+TRY_MAX_TOTAL_CHARS = 50_000  # the YAML and every sentence together
+TRY_MAX_EXAMPLES = 200  # bad and good examples of every rule tried, together
+TRY_MAX_SECONDS = 5.0  # waiting for this worker's one try slot included
+
+
 class TryRequest(BaseModel):
     yaml: str = Field(
-        max_length=100_000,
+        max_length=TRY_MAX_YAML_CHARS,
         description="One rule (a mapping with `id` and `kind`), a list of rules, "
         "or a whole rule file (with `theme` and `rules`).",
     )
-    sentences: list[str] = Field(default_factory=list, max_length=50)
+    sentences: list[str] = Field(default_factory=list, max_length=TRY_MAX_SENTENCES)
     language: Literal["sv", "en"] = "sv"
+
+    def total_chars(self) -> int:
+        return len(self.yaml) + sum(map(len, self.sentences))
 
 
 class TryErrorOut(BaseModel):

@@ -10,6 +10,7 @@ never half of one. A refused reload keeps the last good book.
 from __future__ import annotations
 
 import logging
+import stat
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,7 +20,7 @@ log = logging.getLogger("tonkoll.rules")
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
-Fingerprint = tuple[tuple[str, int, int], ...]
+Fingerprint = tuple[tuple[str, int, int, int], ...]
 
 
 class Reloadable(Protocol):
@@ -30,19 +31,22 @@ class Reloadable(Protocol):
 
 
 def fingerprint(dirs: Iterable[Path]) -> Fingerprint:
-    """Every rule file under `dirs` with its modification time and size."""
-    seen: list[tuple[str, int, int]] = []
+    """Every rule file under `dirs` with its modification time, size and mode, and every
+    folder with its mode: a file or folder made unreadable (chmod changes neither mtime nor
+    size) is noticed at the next poll, not at the next edit (issue 13)."""
+    seen: list[tuple[str, int, int, int]] = []
     for root in dirs:
         if not root.is_dir():
             continue
-        for path in root.rglob("*"):
-            if path.suffix not in RULE_SUFFIXES:
-                continue
+        for path in (root, *root.rglob("*")):
             try:
                 st = path.stat()
             except OSError:
                 continue
-            seen.append((str(path), st.st_mtime_ns, st.st_size))
+            if stat.S_ISDIR(st.st_mode):
+                seen.append((str(path) + "/", 0, 0, st.st_mode))
+            elif path.suffix in RULE_SUFFIXES:
+                seen.append((str(path), st.st_mtime_ns, st.st_size, st.st_mode))
     return tuple(sorted(seen))
 
 

@@ -38,7 +38,7 @@ async def drive(app: Asgi, bodies: list[bytes], rounds: int) -> float:
             "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
             "method": "POST", "scheme": "http", "path": "/v1/check",
             "raw_path": b"/v1/check", "query_string": b"", "root_path": "",
-            "headers": [(b"host", b"bench"), (b"content-type", b"application/json"),
+            "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"),
                         (b"content-length", str(len(body)).encode())],
             "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
         }
@@ -91,8 +91,11 @@ def main() -> None:
     snapshot = Path(tempfile.mkdtemp()) / "rules"
     shutil.copytree(Path(__file__).resolve().parent.parent / "rules", snapshot)
 
-    def create_app() -> Any:
-        return create_service(Settings(rules_dirs=[snapshot], api_tokens=[]))
+    def create_app(rate_limit: int = 0) -> Any:
+        # One client sends every request: the default rate limit (300 a minute) would answer
+        # 429, so it is off, or (below) so high that only its bookkeeping is measured.
+        return create_service(Settings(rules_dirs=[snapshot], api_tokens=[],
+                                       rate_limit_per_minute=rate_limit))
 
     bodies = [json.dumps({"text": p}, ensure_ascii=False).encode()
               for p in build_posts(read_swedish_texts(), args.chars, 40)]
@@ -100,6 +103,8 @@ def main() -> None:
                "tonkoll": asyncio.run(measure(create_app, bodies))}
     logging.getLogger("tonkoll").setLevel(logging.WARNING)
     results["tonkoll, log level WARNING"] = asyncio.run(measure(create_app, bodies))
+    results["tonkoll, WARNING, rate limit on"] = asyncio.run(
+        measure(lambda: create_app(10**9), bodies))
     if args.inline:
         inline_threadpool()
         results["tonkoll, no threadpool"] = asyncio.run(measure(create_app, bodies))

@@ -43,6 +43,9 @@ def uvicorn_server(app: str, rules_dir: Path, workers: int, cpu: str | None,
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
     env["TONKOLL_RULES_DIRS"] = str(rules_dir)
+    # The benchmark measures capacity from one loopback client, so the default rate limit
+    # (300 a minute per client) is turned off here; a real deployment keeps it on.
+    env["TONKOLL_RATE_LIMIT_PER_MINUTE"] = "0"
     cmd = [sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1",
            "--port", str(port), "--workers", str(workers), "--log-level", "warning",
            "--loop", loop]

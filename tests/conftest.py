@@ -62,6 +62,13 @@ class LiveServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Starlette's TestClient sends `Host: testserver`: the tests allow that name besides the
+    default loopback names, for the whole session (module-scoped apps too). The default itself
+    is checked in tests/web/test_hardening.py and test_config.py."""
+    os.environ["TONKOLL_ALLOWED_HOSTS"] = "localhost,127.0.0.1,::1,testserver"
+
+
 @pytest.fixture
 def start_server(tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
     """Factory: start_server(rules_dirs=[...], env={...}) -> a started LiveServer."""

@@ -25,10 +25,9 @@ K8S = ROOT / "deploy" / "kubernetes"
 FIXTURE_RULES = ROOT / "tests" / "web" / "data" / "rules"
 # The oldest Kubernetes minor still in wide use, and the newest the package ships schemas for.
 VERSIONS = ["1.29", kubernetes_validate.latest_version()]
-# Settings the manifests set before this branch knows them: TONKOLL_ALLOWED_HOSTS comes with the
-# hardening work (issue 13), TONKOLL_DATABASE_URL with field feedback (issue 15); until then
-# pydantic-settings ignores them.
-LATER = {"allowed_hosts", "database_url"}
+# Settings the manifests set before this branch knows them: TONKOLL_DATABASE_URL comes with field
+# feedback (issue 15); until then pydantic-settings ignores it.
+LATER = {"database_url"}
 
 Doc = dict[str, Any]
 

@@ -3,7 +3,7 @@
     tonkoll check FILE|- [--format text|json] [--jsonl] [--language auto|sv|en] [--channel C]
     tonkoll rules test | rules lint | rules docs [--out docs/rules.md] [--check]
     tonkoll eval FILE.jsonl [--format text|json]
-    tonkoll serve [--host H] [--port P] [--workers N]
+    tonkoll serve [--host H] [--port P] [--workers N] [--open]
 
 Every command takes --rules DIR (repeatable; default TONKOLL_RULES_DIRS or the bundled rules/).
 Exit codes: 0 ok, 1 a check failed (rules test, lint, docs --check), 2 an error (one line).
@@ -12,6 +12,7 @@ Exit codes: 0 ok, 1 a check failed (rules test, lint, docs --check), 2 an error 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import sys
 from collections.abc import Sequence
@@ -63,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default=None)
     s.add_argument("--port", type=int, default=None)
     s.add_argument("--workers", type=int, default=None)
+    s.add_argument("--open", action="store_true",
+                   help="tillåt en adress utanför datorn utan API-nyckel (öppen för alla)")
     _rules_arg(s)
     return parser
 
@@ -72,6 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
 # waited 0.4-1.6 s (p99 at 64 connections; MagicStack/uvloop#123 describes the same). With
 # asyncio p99 stayed under 60 ms at the same throughput (bench/README.md).
 EVENT_LOOP = "asyncio"
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this computer reaches (127.0.0.0/8, ::1, localhost)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to anything
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -84,10 +97,19 @@ def _serve(args: argparse.Namespace) -> int:
     host = args.host or os.environ.get("TONKOLL_HOST", "127.0.0.1")
     port = args.port if args.port is not None else int(os.environ.get("TONKOLL_PORT", "8000"))
     workers = args.workers or int(os.environ.get("TONKOLL_WORKERS", "1"))
+    # Secure by default (issue 13): reachable from other computers means a key is required,
+    # unless whoever starts it says --open.
+    if not is_loopback(host) and not Settings().api_tokens and not args.open:
+        raise CliError(
+            f"startar inte på {host} utan API-nyckel: då når alla i nätet tjänsten. "
+            "Sätt TONKOLL_API_TOKENS, lyssna på 127.0.0.1, eller lägg till --open "
+            "om tjänsten ska vara öppen."
+        )
     # After SIGTERM the app first fails readiness for TONKOLL_SHUTDOWN_DELAY seconds
     # (api/shutdown.py); uvicorn then gives requests in flight TONKOLL_SHUTDOWN_GRACE seconds.
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                loop=EVENT_LOOP, timeout_graceful_shutdown=Settings().shutdown_grace)
+                loop=EVENT_LOOP, http="api.server:HeaderTimeoutProtocol",
+                timeout_graceful_shutdown=Settings().shutdown_grace)
     return 0
 
 

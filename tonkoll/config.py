@@ -41,7 +41,17 @@ class Settings(BaseSettings):
     api_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_origin_regex: str | None = EXTENSION_ORIGINS
-    rate_limit_per_minute: int = Field(default=0, ge=0)
+    # On by default (issue 13): typing in the extension sends at most ~90 checks a minute
+    # (700 ms debounce), so 300 leaves room for a few tabs; 0 turns it off.
+    rate_limit_per_minute: int = Field(default=300, ge=0)
+    try_rate_limit_per_minute: int = Field(default=30, ge=0)
+    # Host header names the service answers to (issue 13: DNS rebinding against a service on
+    # a staff member's own 127.0.0.1); "*" allows any. Behind a proxy, add the public name.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["localhost", "127.0.0.1", "::1"]
+    )
+    header_timeout: float = Field(default=10.0, gt=0, le=300)  # seconds to send the headers
+    body_timeout: float = Field(default=20.0, gt=0, le=300)  # seconds to send the body
     reload_interval: float = Field(default=0.5, ge=0.0, le=60.0)
     log_level: str = "INFO"
     # Graceful shutdown (api/shutdown.py): after SIGTERM /v1/health answers 503 for
@@ -58,7 +68,7 @@ class Settings(BaseSettings):
     def _split_dirs(cls, value: object) -> object:
         return _split(value, ":")
 
-    @field_validator("api_tokens", "allowed_origins", mode="before")
+    @field_validator("api_tokens", "allowed_origins", "allowed_hosts", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:
         return _split(value, ",")

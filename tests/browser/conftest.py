@@ -155,6 +155,10 @@ class ExtensionBrowser:
     def url(self, path: str) -> str:
         return f"chrome-extension://{self.id}/{path}"
 
+    def wait_for_page(self, path: str, timeout: float = 30.0) -> Any:
+        """The extension page at `path` once it is open (e.g. one the extension opened)."""
+        return wait_for_page(self.context, self.url(path), timeout)
+
     @property
     def control(self) -> Any:
         """An extension page used to read and write chrome.storage (never Worker.evaluate)."""
@@ -205,6 +209,27 @@ class ExtensionBrowser:
         return states
 
 
+def pump(context: Any, ms: int = 100) -> None:
+    """Wait `ms` inside Playwright. The sync API learns of new pages, workers and navigations
+    only while one of its calls runs: a loop of time.sleep() over `context.pages` never sees a
+    tab the extension opens meanwhile (issue 13, item 9: why the consent page "timed out")."""
+    if context.pages:
+        context.pages[0].wait_for_timeout(ms)
+    else:
+        context.wait_for_event("page", timeout=ms * 50)
+
+
+def wait_for_page(context: Any, url: str, timeout: float = 30.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [p for p in context.pages if p.url == url]
+        if found:
+            return found[0]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{url} did not open; pages: {[p.url for p in context.pages]}")
+        pump(context)
+
+
 @pytest.fixture(scope="module")
 def extension_browser(
     request: pytest.FixtureRequest, playwright_instance: Any, chromium_executable: str,
@@ -229,7 +254,12 @@ def extension_browser(
             workers = context.service_workers
             raise AssertionError(f"extension {extension_id} did not start; workers: {workers}")
         context.wait_for_event("serviceworker", timeout=15_000)
-    yield ExtensionBrowser(context, extension_id)
+    ext = ExtensionBrowser(context, extension_id)
+    # A fresh profile: installing opens the consent page. Wait for it before any test writes
+    # settings; otherwise a test's consent=True can reach storage before the install handler
+    # reads it, and the page never opens.
+    ext.wait_for_page("consent/consent.html")
+    yield ext
     context.close()
 
 

@@ -63,8 +63,9 @@ def quiet_period() -> None:
 def test_nothing_is_sent_before_consent(extension_browser: Any, page_server: Any,
                                         live_server: Any) -> None:
     ext = extension_browser
-    # Installing opened the page that says what is sent where (give a busy machine a moment).
-    wait_until(lambda: any(p.url == ext.url("consent/consent.html") for p in ext.context.pages))
+    # Installing opened the page that says what is sent where (the fixture waited for it
+    # before this module's first settings were written).
+    ext.wait_for_page("consent/consent.html")
     ext.configure(consent=False, serverUrl=live_server.base_url, customSites=LOCAL)
     before = check_count(live_server.log_text())
     page = open_textarea(ext, page_server)

@@ -90,11 +90,12 @@ def test_text_over_the_limit_names_the_limit(live_server: Any) -> None:
     assert body["code"] and "10" in body["message"]
 
 
-def test_no_rate_limit_by_default(live_server: Any) -> None:
-    with httpx.Client(base_url=live_server.base_url, timeout=10) as client:
-        codes = {client.post("/v1/check", json={"text": "Hej!"}).status_code
-                 for _ in range(120)}
-    assert codes == {200}
+def test_a_rate_limit_by_default(start_server: Callable[..., Any]) -> None:
+    server = start_server()  # TONKOLL_RATE_LIMIT_PER_MINUTE unset: 300 a minute per client
+    with httpx.Client(base_url=server.base_url, timeout=10) as client:
+        codes = [client.post("/v1/check", json={"text": "Hej!"}).status_code
+                 for _ in range(301)]
+    assert codes == [200] * 300 + [429]
 
 
 def test_rate_limit_when_configured(start_server: Callable[..., Any]) -> None:

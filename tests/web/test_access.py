@@ -91,8 +91,15 @@ def test_error_answers_carry_cors_headers(make_client) -> None:  # type: ignore[
     assert r.headers["access-control-allow-origin"] == origin
 
 
-def test_rate_limit_is_off_by_default(client: TestClient) -> None:
-    assert all(client.post("/v1/check", json=CHECK).status_code == 200 for _ in range(30))
+def test_rate_limit_is_on_by_default(client: TestClient) -> None:
+    codes = [client.post("/v1/check", json=CHECK).status_code for _ in range(301)]
+    assert codes == [200] * 300 + [429]
+    assert client.get("/v1/health").status_code == 200
+
+
+def test_rate_limit_can_be_turned_off(make_client) -> None:  # type: ignore[no-untyped-def]
+    client: TestClient = make_client(rate_limit_per_minute=0)
+    assert all(client.post("/v1/check", json=CHECK).status_code == 200 for _ in range(310))
 
 
 def test_rate_limit_per_token_or_address(make_client) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +115,13 @@ def test_rate_limit_per_token_or_address(make_client) -> None:  # type: ignore[n
     assert r.headers["retry-after"]
     assert client.post("/v1/check", json=CHECK, headers=b).status_code == 200
     assert all(client.get("/v1/health").status_code == 200 for _ in range(10))
+
+
+def test_try_has_its_own_lower_limit(make_client) -> None:  # type: ignore[no-untyped-def]
+    client: TestClient = make_client(try_rate_limit_per_minute=2)
+    tries = [client.post("/v1/rules/try", json={"yaml": "x"}).status_code for _ in range(3)]
+    assert tries == [200, 200, 429]
+    assert client.post("/v1/check", json=CHECK).status_code == 200  # checks go on
 
 
 def test_rate_limit_by_address_without_token(make_client) -> None:  # type: ignore[no-untyped-def]

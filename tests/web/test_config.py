@@ -6,13 +6,17 @@ from tonkoll.config import BUNDLED_RULES, EXTENSION_ORIGINS, Settings
 
 
 def test_defaults_suit_a_laptop(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("RULES_DIRS", "MAX_CHARS", "API_TOKENS", "ALLOWED_ORIGINS"):
+    for name in ("RULES_DIRS", "MAX_CHARS", "API_TOKENS", "ALLOWED_ORIGINS",
+                 "RATE_LIMIT_PER_MINUTE", "TRY_RATE_LIMIT_PER_MINUTE", "ALLOWED_HOSTS"):
         monkeypatch.delenv(f"TONKOLL_{name}", raising=False)
     s = Settings()
     assert s.rules_dirs == [BUNDLED_RULES]
     assert s.max_chars == 10_000
     assert s.api_tokens == []
-    assert s.rate_limit_per_minute == 0
+    assert s.rate_limit_per_minute == 300  # on by default (issue 13)
+    assert s.try_rate_limit_per_minute == 30
+    assert s.allowed_hosts == ["localhost", "127.0.0.1", "::1"]
+    assert (s.header_timeout, s.body_timeout) == (10.0, 20.0)
     assert s.allowed_origin_regex == EXTENSION_ORIGINS
 
 

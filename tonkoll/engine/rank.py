@@ -6,6 +6,7 @@ that hits several times before one that hits once. The top PRIMARY_COUNT are ``p
 
 from __future__ import annotations
 
+import string
 from bisect import bisect_right
 from operator import attrgetter, itemgetter, le, lt
 
@@ -14,6 +15,7 @@ from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
 from tonkoll.findings import Finding, Span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
+from tonkoll.rulebook.schema import RENDERED_MESSAGE_MAX_CHARS
 from tonkoll.text.segment import Segmentation
 
 _START, _END, _ENTRY = attrgetter("start"), attrgetter("end"), attrgetter("entry")
@@ -22,6 +24,7 @@ LEVEL_IMPACT = {"warning": 3000, "hint": 2000, "praise": 1000}
 WHOLE_TEXT_IMPACT = 500
 PER_SPAN_IMPACT = 10
 MAX_SPAN_BONUS = 9
+_FORMATTER = string.Formatter()
 
 
 def _format_number(value: float | None, language: str) -> str:
@@ -34,11 +37,25 @@ def _format_number(value: float | None, language: str) -> str:
 
 
 def render_message(template: str, values: dict[str, str]) -> str:
-    """Fill {match} {suggestion} {value} {limit}; never raises."""
+    """Fill bare {match} {suggestion} {value} {limit}; never raises, never longer than
+    RENDERED_MESSAGE_MAX_CHARS. A placeholder with a format spec or conversion (the schema
+    refuses them) leaves the template as it is, so no rule can pad a message (issue 13)."""
+    out: list[str] = []
     try:
-        return template.format_map(values)
-    except (ValueError, KeyError, IndexError, AttributeError, TypeError):
-        return template
+        for literal, name, spec, conversion in _FORMATTER.parse(template):
+            out.append(literal)
+            if name is None:
+                continue
+            if spec or conversion or name not in values:
+                out = [template]
+                break
+            out.append(values[name])
+    except ValueError:
+        out = [template]
+    message = "".join(out)
+    if len(message) > RENDERED_MESSAGE_MAX_CHARS:
+        return message[: RENDERED_MESSAGE_MAX_CHARS - 1] + "…"
+    return message
 
 
 def impact_of(rule: LoadedRule, spans: int) -> int:

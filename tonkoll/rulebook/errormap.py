@@ -20,6 +20,7 @@ _TYPE_WORDS = {
     "int_from_float": "ska vara ett heltal",
     "float_type": "ska vara ett tal",
     "float_parsing": "ska vara ett tal",
+    "finite_number": "är orimligt: skriv ett ändligt tal (inte .nan eller .inf)",  # issue 13
     "bool_type": "ska vara true eller false",
     "bool_parsing": "ska vara true eller false",
     "list_type": "ska vara en lista ([...] eller rader som börjar med -)",

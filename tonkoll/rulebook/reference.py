@@ -61,11 +61,12 @@ def generate(book: Rulebook) -> str:
     themes = [t for t in THEMES if any(r.theme == t for r in book.rules)]
     for theme in themes:
         count = sum(1 for r in book.rules if r.theme == theme)
-        lines.append(f"- [{book.themes.get(theme, THEMES[theme])}](#{theme}) – {count} regler")
+        lines.append(f"- [{md(book.themes.get(theme, THEMES[theme]))}](#{theme}) – "
+                     f"{count} regler")  # titles escaped too (issue 13)
     lines.append("")
     for theme in themes:
         lines += [f'<a id="{theme}"></a>', "",
-                  f"## {book.themes.get(theme, THEMES[theme])} (`{theme}`)", ""]
+                  f"## {md(book.themes.get(theme, THEMES[theme]))} (`{theme}`)", ""]
         for lang in ("sv", "en"):
             for rule in sorted((r for r in book.rules if r.theme == theme and r.language == lang),
                                key=lambda r: r.id):

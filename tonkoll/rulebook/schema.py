@@ -4,8 +4,9 @@ levels and channels. Each kind's own model is in tonkoll/engine/kinds/<kind>.py;
 
 from __future__ import annotations
 
+import math
 import string
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -24,10 +25,40 @@ Level = Literal["hint", "warning", "praise"]
 LEVEL_WORDS: dict[str, str] = {"hint": "tips", "warning": "varning", "praise": "beröm"}  # Swedish
 RULE_ID = r"^[a-z]+\.[a-z0-9][a-z0-9-]*$"
 NonEmpty = Annotated[str, Field(min_length=1)]
+# Hardening (issue 13): one bound for every number in a rule file, whatever its kind, and
+# a cap on a message's template and on every message rendered from it (engine/rank.py).
+MAX_NUMBER = 1_000_000
+MESSAGE_MAX_CHARS = 300
+RENDERED_MESSAGE_MAX_CHARS = 500
+
+
+def _absurd(value: Any) -> bool:
+    """True for a number that is not finite or beyond ±MAX_NUMBER (also as a list item or a
+    mapping's value, e.g. max_by_channel: {x: .nan})."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    items = value if isinstance(value, list) else [value]
+    return any(
+        isinstance(v, int | float) and not isinstance(v, bool)
+        and (not math.isfinite(v) or abs(v) > MAX_NUMBER)
+        for v in items
+    )
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # No .nan or .inf anywhere (refused as finite_number); the validator below bounds the rest.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bounded_numbers(cls, value: Any) -> Any:
+        """Every numeric field of every model (each kind's too): finite and within
+        ±MAX_NUMBER, so no rule carries .nan, .inf or 1e308 into the engine."""
+        if _absurd(value):
+            raise ValueError("talet är orimligt: skriv ett tal mellan -1 000 000 och 1 000 000")
+        return value
 
 
 class Examples(Strict):
@@ -49,19 +80,30 @@ class RuleBase(Strict):
 
     @field_validator("message")
     @classmethod
-    def _known_placeholders(cls, value: str) -> str:
+    def _bare_placeholders(cls, value: str) -> str:
+        """Only {match} {suggestion} {value} {limit}, bare: a format spec such as
+        "{match:>100000000}" would pad a message to any length. And a bounded length."""
+        if len(value) > MESSAGE_MAX_CHARS:
+            raise ValueError(f"message är för långt: högst {MESSAGE_MAX_CHARS} tecken "
+                             f"(ditt har {len(value)}); förklara i explanation")
         try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+            parts = list(string.Formatter().parse(value))
         except ValueError as exc:
             raise ValueError(
                 "klammerfel i message: skriv {match}, {suggestion}, {value} eller {limit}"
             ) from exc
-        for name in fields:
+        for _, name, spec, conversion in parts:
+            if name is None:
+                continue
             if name not in PLACEHOLDERS:
                 shown = "{" + name + "}"
                 raise ValueError(
                     f"okänd platshållare {shown} i message; tillåtna: {{match}}, "
                     "{suggestion}, {value}, {limit}"
+                )
+            if spec or conversion:
+                raise ValueError(
+                    f"skriv platshållaren bara som {{{name}}}, utan : eller ! inom klamrarna"
                 )
         return value
 
