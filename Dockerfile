@@ -12,12 +12,17 @@ COPY pyproject.toml README.md ./
 COPY tonkoll ./tonkoll
 COPY api ./api
 RUN pip install . \
-    && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin tonkoll
+    && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin tonkoll \
+    && mkdir /data && chown tonkoll /data
 
 # The bundled rules, used when no volume is mounted over /rules.
 COPY rules /rules
 
-ENV TONKOLL_RULES_DIRS=/rules
+# The feedback counters' SQLite file lives in /data (mount a volume there to keep it), unless
+# TONKOLL_DATABASE_URL points at PostgreSQL.
+ENV TONKOLL_RULES_DIRS=/rules \
+    TONKOLL_DATA_DIR=/data
+VOLUME ["/data"]
 USER tonkoll
 EXPOSE 8000
 

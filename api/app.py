@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from api import pages, routes
+from api import feedback, pages, routes, stats
 from api.errors import install_error_handlers
 from api.middleware import BodyLimit, ErrorShield, HostGuard, RateLimit
 from api.schemas import RULES_VERSION_HEADER
@@ -20,6 +20,7 @@ from api.shutdown import Drain
 from api.watcher import RuleWatcher, fingerprint
 from tonkoll import __version__
 from tonkoll.config import Settings, get_settings
+from tonkoll.feedback.store import FeedbackStore
 from tonkoll.rulebook.errors import RuleError
 from tonkoll.rulebook.store import RuleStore
 
@@ -59,6 +60,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ":".join(map(str, settings.rules_dirs)),
     )
 
+    # Migrate the feedback database now; when it is down the service still checks drafts.
+    feedback_store = FeedbackStore(settings.feedback_database_url, settings.feedback_days)
+    feedback_store.open()
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         watcher = RuleWatcher(store, settings.rules_dirs, settings.reload_interval, seen)
@@ -69,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             drain.uninstall()
             watcher.stop()
+            feedback_store.close()
 
     # /docs and /redoc from the package's own copies of Swagger UI and ReDoc, never a CDN: the
     # page shares its origin with the playground, which keeps the API key (issue 13).
@@ -79,9 +85,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.drain = drain
+    app.state.feedback = feedback_store
+    app.state.feedback_limiter = feedback.KeyLimiter(settings.feedback_per_minute)
+    app.state.login_limiter = feedback.KeyLimiter(10)
     install_error_handlers(app)
     app.include_router(routes.router)
+    app.include_router(feedback.router)
     app.include_router(pages.router)
+    app.include_router(stats.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
 
     # add_middleware puts each one outside the previous: the last added runs first.

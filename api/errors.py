@@ -50,6 +50,15 @@ FIELD_MESSAGES: dict[str, str] = {
     "string_too_long": "Texten är för lång.",
     "too_long": "Listan är för lång.",
     "string_unicode": "Ska vara giltig text (UTF-8).",
+    "string_pattern_mismatch": "Har fel format.",
+    "string_too_short": "Får inte vara tom.",
+    "too_short": "Listan får inte vara tom.",
+    "int_parsing": "Ska vara ett heltal.",
+    "int_from_float": "Ska vara ett heltal.",
+    "greater_than_equal": "Talet är för litet.",
+    "greater_than": "Talet är för litet.",
+    "less_than_equal": "Talet är för stort.",
+    "less_than": "Talet är för stort.",
 }
 
 
@@ -81,6 +90,8 @@ def describe_field_error(err: dict[str, Any]) -> dict[str, str]:
     loc = [str(part) for part in err.get("loc", ()) if part != "body"]
     kind = str(err.get("type", ""))
     message = FIELD_MESSAGES.get(kind, str(err.get("msg", "Ogiltigt värde.")))
+    if kind == "value_error":  # our own validators write Swedish; drop pydantic's prefix
+        message = message.removeprefix("Value error, ")
     expected = (err.get("ctx") or {}).get("expected")
     if kind in ("literal_error", "enum") and expected:
         message = f"Ogiltigt värde. Tillåtna: {expected}."

@@ -40,6 +40,20 @@ def _theme_ids(state: StateCore) -> None:
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 _MARKDOWN.core.ruler.push("theme_ids", _theme_ids)
 
+_RULE_HEADING = re.compile(r"<h3><code>([a-z0-9-]+\.[a-z0-9-]+)</code>(.*?)</h3>")
+
+
+def _with_stats_links(html: str) -> str:
+    """Give each rule's heading an id and a link to its figures on /statistik (rule ids are
+    lowercase ASCII, digits, '-' and one '.', so they go into the markup as they are)."""
+    return _RULE_HEADING.sub(
+        lambda m: (f'<h3 id="{m[1]}"><code>{m[1]}</code>{m[2]}</h3>\n'
+                   f'<p class="stat-link"><a href="/statistik/regel/{m[1]}">'
+                   "Så används regeln (statistik)</a></p>"),
+        html,
+    )
+
+
 _cache: tuple[Rulebook, str] | None = None
 _lock = threading.Lock()
 
@@ -52,7 +66,7 @@ def render(book: Rulebook) -> str:
     return PAGE.format(
         count=len(book.rules),
         version=escape(book.version),
-        body=_MARKDOWN.render(markdown),
+        body=_with_stats_links(_MARKDOWN.render(markdown)),
     )
 
 
@@ -76,6 +90,7 @@ PAGE = """<!doctype html>
   <title>Tonkoll – regler</title>
   <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/static/tonkoll.css">
+  <link rel="stylesheet" href="/static/stats.css">
   <script type="module" src="/static/tryrule.js"></script>
 </head>
 <body>

@@ -3,7 +3,8 @@
 // Chromium runs it as a service worker (importScripts below); Firefox as background scripts
 // listed in manifest.json, where importScripts does not exist.
 if (typeof importScripts === "function" && !globalThis.Tonkoll?.callService) {
-  importScripts("lib/browser.js", "lib/messages.js", "lib/settings.js", "lib/sites.js", "lib/service.js");
+  importScripts("lib/browser.js", "lib/messages.js", "lib/settings.js", "lib/sites.js", "lib/service.js",
+    "lib/feedback.js");
 }
 
 const T = globalThis.Tonkoll;
@@ -96,6 +97,15 @@ async function handle(msg, sender) {
       await T.saveSettings({ disabledRules: [...disabled] });
       return { ok: true };
     }
+    case T.MSG.feedback: {
+      // Counts from a page Tonkoll checks; the channel comes from the sender, as for checks.
+      if (refusal(sender, settings)) return fail("not_allowed");
+      await T.countFeedback(msg.events, T.siteForUrl(sender.url, settings).channel, settings);
+      return { ok: true };
+    }
+    case T.MSG.sendFeedback:
+      if (!page) return fail("not_allowed");
+      return T.sendFeedback();
     case T.MSG.openConsent:
       await ext.tabs.create({ url: ext.runtime.getURL("consent/consent.html") });
       return { ok: true };
@@ -126,6 +136,15 @@ ext.runtime.onStartup.addListener(() => {
 
 ext.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && (changes.customSites || changes.consent)) T.syncContentScripts().catch(() => undefined);
+  if (area === "local" && (changes.consent?.newValue === false || changes.feedback?.newValue === false)) {
+    T.dropFeedback().catch(() => undefined);
+  }
+});
+
+// Field feedback: counts wait at most a minute (or until 50 have gathered) before they are sent.
+T.startFeedbackAlarm().catch(() => undefined);
+ext.alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name === T.FEEDBACK_ALARM) T.sendFeedback().catch(() => undefined);
 });
 
 ext.permissions.onAdded.addListener(() => {

@@ -18,6 +18,20 @@ ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Services started by tests keep their data (the feedback database) in a temp folder,
+    never in the checkout's data/."""
+    path = tmp_path_factory.mktemp("data")
+    before = os.environ.get("TONKOLL_DATA_DIR")
+    os.environ["TONKOLL_DATA_DIR"] = str(path)
+    yield path
+    if before is None:
+        os.environ.pop("TONKOLL_DATA_DIR", None)
+    else:
+        os.environ["TONKOLL_DATA_DIR"] = before
+
+
 @dataclass
 class LiveServer:
     """A real `uvicorn` process serving `api.app:create_app` on 127.0.0.1."""

@@ -4,6 +4,8 @@
     tonkoll rules test | rules lint | rules docs [--out docs/rules.md] [--check]
     tonkoll eval FILE.jsonl [--format text|json]
     tonkoll serve [--host H] [--port P] [--workers N] [--open]
+    tonkoll db upgrade | db cleanup [--days N]    [--database-url URL]
+    tonkoll stats [--weeks N] [--channel C] [--language L] [--sort S] [--format text|csv]
 
 Every command takes --rules DIR (repeatable; default TONKOLL_RULES_DIRS or the bundled rules/).
 Exit codes: 0 ok, 1 a check failed (rules test, lint, docs --check), 2 an error (one line).
@@ -67,7 +69,27 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--open", action="store_true",
                    help="tillåt en adress utanför datorn utan API-nyckel (öppen för alla)")
     _rules_arg(s)
+    _feedback_parsers(sub)
     return parser
+
+
+def _feedback_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    url_help = "databasens adress (standard: TONKOLL_DATABASE_URL eller SQLite-filen)"
+    db = sub.add_parser("db", help="feedbackdatabasen: uppgradera schemat, rensa gamla dagar")
+    dsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    up = dsub.add_parser("upgrade", help="skapa eller uppgradera tabellerna (Alembic)")
+    up.add_argument("--database-url", default=None, help=url_help)
+    clean = dsub.add_parser("cleanup", help="ta bort dagar äldre än TONKOLL_FEEDBACK_DAYS")
+    clean.add_argument("--database-url", default=None, help=url_help)
+    clean.add_argument("--days", type=int, default=None)
+    st = sub.add_parser("stats", help="hur skribenterna använder tipsen, per regel")
+    st.add_argument("--database-url", default=None, help=url_help)
+    st.add_argument("--weeks", type=int, default=12, help="antal veckor bakåt (standard 12)")
+    st.add_argument("--channel", choices=CHANNELS, default=None)
+    st.add_argument("--language", choices=("sv", "en"), default=None)
+    st.add_argument("--sort", choices=("regel", "visad", "tillampad", "ignorerad", "avstangd"),
+                    default="visad")
+    st.add_argument("--format", choices=("text", "csv"), default="text")
 
 
 # asyncio's own event loop, not uvloop: checks run on the event loop, and under uvloop a
@@ -131,6 +153,15 @@ def dispatch(args: argparse.Namespace) -> int:
         from tonkoll.commands.evaluate import run_eval
 
         return run_eval(args.source, args.format, args.rules)
+    if args.command in ("db", "stats"):
+        from tonkoll.commands import stats_cmd
+
+        if args.command == "stats":
+            return stats_cmd.run_stats(args.database_url, args.weeks, args.channel,
+                                       args.language, args.sort, args.format)
+        if args.db_command == "upgrade":
+            return stats_cmd.run_db_upgrade(args.database_url)
+        return stats_cmd.run_db_cleanup(args.database_url, args.days)
     return _serve(args)
 
 

@@ -5,6 +5,7 @@ The names are part of the contract; the README's IT section lists every one of t
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +20,15 @@ EXTENSION_ORIGINS = r"^(chrome-extension|moz-extension)://[A-Za-z0-9_-]+$"
 def default_rules_dir() -> Path:
     """The repo's bundled rules; for an installed package (no repo around it), ./rules."""
     return BUNDLED_RULES if BUNDLED_RULES.is_dir() else Path.cwd() / "rules"
+
+
+def default_data_dir() -> Path:
+    """Where the service keeps its data (the feedback counters' SQLite file): the checkout's
+    data/ when run from the repo, else $XDG_DATA_HOME/tonkoll (~/.local/share/tonkoll)."""
+    if BUNDLED_RULES.is_dir():
+        return BUNDLED_RULES.parent / "data"
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "tonkoll"
 
 
 def _split(value: object, sep: str) -> object:
@@ -62,13 +72,20 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
+    # Field feedback (tonkoll/feedback): daily counters in a database, /statistik for admins.
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str = ""  # empty: sqlite:///<data_dir>/tonkoll.db
+    feedback_days: int = Field(default=400, ge=1, le=36_500)
+    feedback_per_minute: int = Field(default=30, ge=0)  # per key or address; 0 = no limit
+    admin_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("rules_dirs", mode="before")
     @classmethod
     def _split_dirs(cls, value: object) -> object:
         return _split(value, ":")
 
-    @field_validator("api_tokens", "allowed_origins", "allowed_hosts", mode="before")
+    @field_validator("api_tokens", "allowed_origins", "allowed_hosts", "admin_tokens",
+                     mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:
         return _split(value, ",")
@@ -82,6 +99,11 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def feedback_database_url(self) -> str:
+        """TONKOLL_DATABASE_URL, or an SQLite file in the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'tonkoll.db'}"
 
     @property
     def max_body_bytes(self) -> int:

@@ -1,6 +1,7 @@
 // @ts-check
 // The playground: send the draft to /v1/check and show hints, strengths, scores and LIX.
 import { el, postJson, renderMarked, savedToken, saveToken } from "./api.js";
+import { countEvent, countShown, newDraft } from "./feedback.js";
 
 /** Theme titles (the same table as the rule files; the service's /v1/rules is the source). */
 const THEMES = /** @type {Record<string, string>} */ ({
@@ -14,6 +15,9 @@ const FOLLOW_MS = 700;
 let sequence = 0;
 let checkedOnce = false;
 let timer = 0;
+/** The last answer, its text and channel, and the rules the writer ignored in this draft. */
+let last = /** @type {{text: string, report: any, channel: string}|null} */ (null);
+const ignored = new Set();
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -25,6 +29,7 @@ function init() {
   token.addEventListener("change", () => saveToken(token.value));
   draft.addEventListener("input", () => {
     $("count").textContent = `${draft.value.length} tecken.`;
+    if (!draft.value.trim()) { newDraft(); ignored.clear(); }
     if (checkedOnce) { clearTimeout(timer); timer = setTimeout(check, FOLLOW_MS); }
   });
   for (const id of ["channel", "language"]) $(id).addEventListener("change", () => { if (checkedOnce) check(); });
@@ -58,6 +63,7 @@ async function check() {
     if (mine !== sequence) return;
     checkedOnce = true;
     $("status").textContent = "";
+    last = { text, report, channel };
     show(text, report);
   } catch (err) {
     if (mine !== sequence) return;
@@ -72,7 +78,8 @@ async function check() {
 /** @param {string} text @param {any} report */
 function show(text, report) {
   $("rules-version").textContent = report.rules_version;
-  const findings = /** @type {any[]} */ (report.findings);
+  const findings = /** @type {any[]} */ (report.findings).filter((f) => !ignored.has(f.rule_id));
+  if (last) countShown({ ...report, findings }, last.channel);
   const spans = findings.flatMap((f, index) =>
     (f.spans.length ? f.spans : [f]).map((/** @type {any} */ s) => ({
       offset: s.offset, length: s.length, index, level: f.level, title: f.message,
@@ -121,6 +128,16 @@ function hintItem(f, index) {
   }
   why.append(el("p", "rule-id muted small", f.rule_id));
   li.append(why);
+  li.dataset.ruleId = f.rule_id;
+  const ignore = el("button", "ignore small", "Ignorera här");
+  ignore.setAttribute("type", "button");
+  ignore.addEventListener("click", () => {
+    if (!last) return;
+    ignored.add(f.rule_id);
+    countEvent("ignored", f, last.report, last.channel);
+    show(last.text, last.report);
+  });
+  li.append(ignore);
   return li;
 }
 

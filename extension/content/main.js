@@ -16,7 +16,8 @@
   /**
    * @typedef {{seq: number, inFlight: boolean, again: boolean, timer: number, report: any,
    *            reportText: string, sentText: string|null, dismissed: Set<string>, error: string|null,
-   *            retryDelay: number, retryTimer: number}} EditorState
+   *            retryDelay: number, retryTimer: number, shown: Set<string>}} EditorState
+   *   shown: rule ids already counted as shown in this draft (field feedback counts each once)
    */
   /** @type {WeakMap<HTMLElement, EditorState>} */
   const states = new WeakMap();
@@ -33,11 +34,13 @@
     onFocusHint: (f) => { focusHint = f; scheduleRender(); },
     onIgnore: (f) => {
       if (!active) return;
+      countFeedback(stateOf(active), "ignored", [f]);
       stateOf(active).dismissed.add(dismissKey(f));
       focusHint = null;
       scheduleRender(true);
     },
     onDisableRule: (f) => {
+      if (active) countFeedback(stateOf(active), "disabled", [f]);
       send({ type: T.MSG.disableRule, ruleId: f.rule_id }).then(() => {
         if (!active) return;
         const st = stateOf(active);
@@ -58,12 +61,33 @@
     if (!st) {
       st = {
         seq: 0, inFlight: false, again: false, timer: 0, report: null, reportText: "", sentText: null,
-        dismissed: new Set(), error: null, retryDelay: 0, retryTimer: 0,
+        dismissed: new Set(), error: null, retryDelay: 0, retryTimer: 0, shown: new Set(),
       };
       states.set(el, st);
     }
     return st;
   }
+
+  /**
+   * Field feedback for the comms team: which rule, what happened, the report's language and
+   * rules version. Never the text, the matched words or the page (lib/feedback.js sends it).
+   * @param {EditorState} st @param {"shown"|"applied"|"ignored"|"disabled"} event
+   * @param {any[]} findings @param {number} [replacement] index in the finding's replacements
+   */
+  function countFeedback(st, event, findings, replacement) {
+    const r = st.report;
+    if (!r || !findings.length) return;
+    const events = findings.map((f) => ({
+      rule_id: f.rule_id, event, language: r.language, rules_version: r.rules_version,
+      ...(event === "shown" ? { offered: (f.replacements || []).length } : {}),
+      ...(event === "applied" ? { replacement } : {}),
+    }));
+    send({ type: T.MSG.feedback, events });
+  }
+  /** For click-to-apply: count that the writer applied `finding.replacements[index]`. */
+  T.countApplied = (/** @type {any} */ finding, /** @type {number} */ index) => {
+    if (active) countFeedback(stateOf(active), "applied", [finding], index);
+  };
 
   /** @param {any} msg */
   async function send(msg) {
@@ -121,6 +145,7 @@
     const read = T.readEditor(el);
     if (read.text.trim().length < MIN_CHARS) {
       st.report = null;
+      if (!read.text.trim()) st.shown.clear(); // an empty box: the next text is a new draft
       ui.show("idle");
       return;
     }
@@ -138,6 +163,9 @@
     const focus = focusKey ? report.findings.filter((f) => dismissKey(f) === focusKey).flatMap((f) => f.spans || []) : [];
     if (st.error) ui.show(st.error === "offline" ? "offline" : "error", { report, statusText: T.t(`error_${st.error}`), error: st.error });
     else ui.show(report.findings.length ? "hints" : "clear", { report });
+    const fresh = st.error ? [] : report.findings.filter((f) => !st.shown.has(f.rule_id));
+    for (const f of fresh) st.shown.add(f.rule_id);
+    countFeedback(st, "shown", fresh);
     ui.underline(el, read, st.error ? [] : spans, st.error ? [] : focus);
   }
 

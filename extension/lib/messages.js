@@ -25,6 +25,11 @@
  * @typedef {{type: "rules"}} RulesRequest            options only → {ok, rules} | {ok: false, error}
  * @typedef {{type: "disableRule", ruleId: string}} DisableRuleRequest  → {ok: true}
  * @typedef {{type: "openConsent"}|{type: "openOptions"}} OpenRequest
+ * @typedef {{type: "feedback", events: {rule_id: string, event: "shown"|"applied"|"ignored"|"disabled",
+ *            language: string, rules_version: string, replacement?: number, offered?: number}[]}} FeedbackRequest
+ *          content → {ok: true}. Counts only: no text, no words, no address. The background adds
+ *          the channel from `sender.url`, queues, and sends batches to POST /v1/feedback.
+ * @typedef {{type: "sendFeedback"}} SendFeedbackRequest   extension pages only: send what waits now
  * @typedef {{ok: true, [key: string]: any}|{ok: false, error: ErrorInfo}} Response
  */
 
@@ -42,4 +47,6 @@ globalThis.Tonkoll.MSG = Object.freeze({
   disableRule: "disableRule",
   openConsent: "openConsent",
   openOptions: "openOptions",
+  feedback: "feedback",
+  sendFeedback: "sendFeedback",
 });

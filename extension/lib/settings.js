@@ -4,7 +4,8 @@
 /**
  * @typedef {{origin: string, enabled: boolean}} CustomSite   // origin: "https://example.org" (no port)
  * @typedef {{consent: boolean, serverUrl: string, token: string, paused: boolean,
- *            sites: Object<string, boolean>, customSites: CustomSite[], disabledRules: string[]}} Settings
+ *            sites: Object<string, boolean>, customSites: CustomSite[], disabledRules: string[],
+ *            feedback: boolean}} Settings   feedback: send counts of how hints were treated
  */
 
 globalThis.Tonkoll = globalThis.Tonkoll || {};
@@ -26,6 +27,7 @@ globalThis.Tonkoll.DEFAULT_SETTINGS = Object.freeze({
   sites: { facebook: true, x: true, linkedin: true, instagram: true },
   customSites: [],
   disabledRules: [],
+  feedback: true,
 });
 
 /** @returns {Promise<Settings>} */

@@ -52,6 +52,10 @@
       : answer?.error?.message || T.t("error_offline");
   });
 
+  // --- field feedback (counts only; lib/feedback.js) ---
+  $("feedback").checked = settings.feedback !== false;
+  $("feedback").addEventListener("change", () => T.saveSettings({ feedback: Boolean($("feedback").checked) }));
+
   // --- sites ---
   const renderSites = () => {
     const builtin = $("builtin-sites");

@@ -160,3 +160,10 @@ def test_firefox_installs_and_hints(firefox: tuple[Bidi, Path], page_server: Any
         tab, "[...(CSS.highlights.get('tonkoll-hint') || [])].map(r => r.toString()).join('|')")
     assert "erhåller" in underlined.split("|")
     assert bidi.evaluate(tab, "window.editorText()") == DRAFT
+
+    # Field feedback in Firefox's background scripts (storage.session, alarms): the counts of
+    # the hints just shown reach POST /v1/feedback.
+    sent = bidi.evaluate(ext_page, "browser.runtime.sendMessage({type: 'sendFeedback'})"
+                                   ".then(a => a.ok && a.sent)")
+    assert sent >= 1
+    assert '"POST /v1/feedback HTTP/1.1" 200' in live_server.log_text()

@@ -68,18 +68,26 @@ class Instance:
     workers: int = 2
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
+    _starts_before: int = 0
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def _starts(self) -> int:
+        if not self.log_path.exists():
+            return 0
+        return self.log_path.read_text(errors="replace").count("Application startup complete")
 
     @property
     def log_path(self) -> Path:
         return self.logs / f"{self.name}.log"
 
     def launch(self) -> Instance:
+        self._starts_before = self._starts()
         env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
-        env |= {"TONKOLL_RULES_DIRS": str(self.rules), **self.env}
+        env |= {"TONKOLL_RULES_DIRS": str(self.rules), "TONKOLL_DATA_DIR": str(self.logs),
+                **self.env}
         self.proc = subprocess.Popen(
             [*tonkoll_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port),
              "--workers", str(self.workers)],
@@ -89,8 +97,14 @@ class Instance:
         return self
 
     def wait_ready(self, timeout: float = 60) -> dict[str, Any]:
+        """/v1/health once every worker has started (the first answers before the second)."""
         assert self.proc is not None
-        return wait_healthy(self.base_url, self.proc, self.log_path, timeout)
+        started = time.monotonic()
+        health = wait_healthy(self.base_url, self.proc, self.log_path, timeout)
+        while self._starts() < self._starts_before + self.workers:
+            assert time.monotonic() - started < timeout, f"workers not up, see {self.log_path}"
+            time.sleep(0.05)
+        return health
 
     def health(self) -> dict[str, Any]:
         """/v1/health on a new connection (http.client: a new httpx client costs ~0.1 s)."""

@@ -22,17 +22,17 @@ from servers import free_port, stop, wait_healthy
 FIXTURES = Path(__file__).parent / "data" / "rules"
 DRAFT = {"text": "Du erhåller beskedet i morgon.", "language": "sv"}
 HEADER = "Tonkoll-Rules-Version"
-DELAY = 1.5  # TONKOLL_SHUTDOWN_DELAY
+DELAY = 3.0  # TONKOLL_SHUTDOWN_DELAY
 GRACE = 4  # TONKOLL_SHUTDOWN_GRACE (whole seconds)
 SIGNAL_HOP = 0.6  # uvicorn's supervisor looks at its signals every 0.5 s (--workers > 1)
 
 
-def serve(port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
+def serve(port: int, workers: int, log: Path, data: Path) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).parent / "tonkoll"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tonkoll.cli"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
     env |= {"TONKOLL_SHUTDOWN_DELAY": str(DELAY), "TONKOLL_SHUTDOWN_GRACE": str(GRACE),
-            "TONKOLL_RATE_LIMIT_PER_MINUTE": "0"}
+            "TONKOLL_RATE_LIMIT_PER_MINUTE": "0", "TONKOLL_DATA_DIR": str(data)}
     return subprocess.Popen(
         [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--rules", str(FIXTURES)],
@@ -68,9 +68,13 @@ def test_sigterm_fails_readiness_then_drains(tmp_path: Path, workers: int) -> No
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
-    proc = serve(port, workers, log)
+    proc = serve(port, workers, log, tmp_path)
     try:
         wait_healthy(base, proc, log, 30)
+        started = time.monotonic()  # every worker, not just the first that answers
+        while log.read_text(errors="replace").count("Application startup complete") < workers:
+            assert time.monotonic() - started < 30, log.read_text(errors="replace")
+            time.sleep(0.1)
         in_flight, rest = half_sent_check(port)
         stalled, _ = half_sent_check(port)  # never finishes: cut at the grace period
         time.sleep(0.3)  # both requests reach a worker
@@ -78,14 +82,16 @@ def test_sigterm_fails_readiness_then_drains(tmp_path: Path, workers: int) -> No
         proc.send_signal(signal.SIGTERM)  # what Kubernetes and `docker stop` send
         signalled = time.monotonic()
 
-        # 1. Readiness fails first, while every other request is still answered.
+        # 1. Readiness fails first, while every other request is still answered. (Timing is
+        # measured from the first 503: a worker's drain began before it and lasts DELAY.)
         while answer(base, "GET", "/v1/health", timeout=1.0) != 503:
-            assert time.monotonic() - signalled < SIGNAL_HOP + 0.8, "health never said 503"
+            assert time.monotonic() - signalled < SIGNAL_HOP + 1.5, "health never said 503"
             time.sleep(0.05)
+        first_503 = time.monotonic()
         health = httpx.get(base + "/v1/health", timeout=2)
         assert health.status_code == 503 and health.json()["status"] == "stopping"
         checks = 0
-        while time.monotonic() - signalled < DELAY - 0.3:
+        while time.monotonic() - first_503 < 1.0:
             r = httpx.post(base + "/v1/check", json=DRAFT, timeout=2)
             assert r.status_code == 200 and r.headers[HEADER] == r.json()["rules_version"]
             checks += 1
@@ -93,7 +99,7 @@ def test_sigterm_fails_readiness_then_drains(tmp_path: Path, workers: int) -> No
 
         # 2. After the delay the request in flight is still answered, its connection closed
         # after it ...
-        time.sleep(max(0.0, SIGNAL_HOP + DELAY + 0.4 - (time.monotonic() - signalled)))
+        time.sleep(max(0.0, first_503 + DELAY + 0.5 - time.monotonic()))
         in_flight.sendall(rest)
         response = http.client.HTTPResponse(in_flight)
         response.begin()
