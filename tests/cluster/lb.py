@@ -261,6 +261,7 @@ class HAProxy:
 class Answer:
     """One request of the load as the client saw it."""
 
+    request_id: int  # what the load's `request` was called with
     started: float
     ended: float
     status: int | None  # None: no HTTP answer at all (the error says what)
@@ -268,17 +269,26 @@ class Answer:
     header: str | None
     body: dict[str, Any] | None
     error: str | None = None
+    resent: bool = False  # the kept-alive connection closed with no answer; sent again once
 
 
 class Load:
     """`threads` clients, each sending `request` through the load balancer back to back (with
-    keep-alive, as the extension's background worker does) until stopped."""
+    keep-alive, as the extension's background worker does) until stopped.
+
+    With `resend`, a request whose kept-alive connection closes before any byte of an answer
+    is sent once more on a new connection, as browsers do (Chromium and Firefox resend on a
+    reused connection that closes without a response). HAProxy relies on that: when an
+    instance dies with the request unread in its socket (the kernel answers with a reset), it
+    closes the client's kept-alive connection without an answer rather than replaying the
+    request itself. Only for requests that are safe to replay (/v1/check)."""
 
     def __init__(self, url: str, request: Callable[[httpx.Client, int], httpx.Response],
-                 threads: int = 4, pause: float = 0.005) -> None:
+                 threads: int = 4, pause: float = 0.005, resend: bool = False) -> None:
         self.url = url
         self.request = request
         self.pause = pause
+        self.resend = resend
         self.answers: list[Answer] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -295,20 +305,30 @@ class Load:
         for t in self._threads:
             t.join(timeout=30)
 
+    def _send(self, client: httpx.Client, request_id: int) -> tuple[httpx.Response, bool]:
+        try:
+            return self.request(client, request_id), False
+        except httpx.RemoteProtocolError as exc:
+            if not self.resend or "without sending a response" not in str(exc):
+                raise
+        return self.request(client, request_id), True
+
     def _run(self, n: int) -> None:
         with httpx.Client(base_url=self.url, timeout=15) as client:
             i = 0
             while not self._stop.is_set():
                 started = time.monotonic()
+                request_id = n * 1_000_000 + i
                 try:
-                    r = self.request(client, n * 1_000_000 + i)
+                    r, resent = self._send(client, request_id)
                     body = r.json() if r.headers.get("content-type", "").startswith(
                         "application/json") else None
-                    answer = Answer(started, time.monotonic(), r.status_code,
-                                    r.headers.get(INSTANCE_HEADER), r.headers.get(HEADER), body)
+                    answer = Answer(request_id, started, time.monotonic(), r.status_code,
+                                    r.headers.get(INSTANCE_HEADER), r.headers.get(HEADER), body,
+                                    resent=resent)
                 except (httpx.HTTPError, ValueError) as exc:
-                    answer = Answer(started, time.monotonic(), None, None, None, None,
-                                    f"{type(exc).__name__}: {exc}")
+                    answer = Answer(request_id, started, time.monotonic(), None, None, None,
+                                    None, f"{type(exc).__name__}: {exc}")
                 with self._lock:
                     self.answers.append(answer)
                 i += 1

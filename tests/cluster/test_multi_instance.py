@@ -1,12 +1,14 @@
-"""Three `tonkoll serve` instances (two workers each) behind HAProxy, sharing one rule directory,
-under a steady load of /v1/check, all on loopback and within two minutes:
+"""Three `tonkoll serve` instances (two workers each) behind HAProxy, sharing one rule directory
+and one PostgreSQL database, under a steady load of /v1/check and /v1/feedback, all on loopback
+and within two minutes:
 
 - an edited rule reaches every instance within 3 s, and no answer mixes books: its header, its
   body's `rules_version` and the message it carries all belong to the same book;
 - a broken rule file: every instance keeps the last good book and says `degraded`;
 - SIGTERM to one instance: it fails readiness first, HAProxy takes it out, nothing fails;
-- SIGKILL to another: HAProxy takes it out, retries and redispatch hide it, nothing fails; a
-  restarted instance rejoins.
+- SIGKILL to another: HAProxy takes it out, retries and redispatch hide it, no check fails; a
+  restarted instance rejoins;
+- the feedback counts sent through all instances add up exactly in PostgreSQL, batch by batch.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from cluster.lb import HAProxy, Instance, Load, haproxy_binary, within
+from tonkoll.feedback.database import counts, make_engine
 from tonkoll.rulebook.loader import load_rulebook
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +69,30 @@ def check(client: httpx.Client, _: int) -> httpx.Response:
     return client.post("/v1/check", json=DRAFT)
 
 
+def feedback_event(request_id: int) -> dict[str, Any]:
+    """One batch's event. Its `rules_version` is a tag unique to the batch, so the database can
+    be checked batch by batch: each one counted exactly once, or (only if the SIGKILL cut it)
+    at most once."""
+    return {"rule_id": "klarsprak.stela-verb", "event": "shown", "language": "sv",
+            "channel": "facebook", "rules_version": f"t{request_id}",
+            "count": 1 + request_id % 5}
+
+
+def feedback(client: httpx.Client, request_id: int) -> httpx.Response:
+    return client.post("/v1/feedback", json={"events": [feedback_event(request_id)]})
+
+
+def stored_per_batch(url: str) -> dict[str, int]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(select(counts.c.rules_version, func.sum(counts.c["count"]))
+                                .group_by(counts.c.rules_version)).all()
+    finally:
+        engine.dispose()
+    return {tag: int(n) for tag, n in rows}
+
+
 def wait_every_worker(instances: list[Instance], message: str, since: float,
                       timeout: float) -> float:
     """Seconds from `since` (epoch) until every worker of every instance logged `message`
@@ -88,7 +116,7 @@ def wait_health(instances: list[Instance], ok: Callable[[dict[str, Any]], bool],
 
 
 @pytest.mark.slow
-def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
+def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> None:
     binary = haproxy_binary()
     began = time.monotonic()
     rules = tmp_path / "rules"
@@ -97,7 +125,8 @@ def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
     good = target.read_text(encoding="utf-8")
     assert good.count(OLD) == 1
 
-    instances = [Instance(f"i{n}", rules, tmp_path, dict(INSTANCE_ENV)) for n in range(3)]
+    env = {**INSTANCE_ENV, "TONKOLL_DATABASE_URL": shared_pg_url}  # all migrate it at once
+    instances = [Instance(f"i{n}", rules, tmp_path, env) for n in range(3)]
     lb = HAProxy(binary, tmp_path, [(i.name, i.port) for i in instances])
     try:
         for i in instances:
@@ -109,7 +138,8 @@ def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
         lb.start()
         lb.wait_status(lambda s: set(s.values()) == {"UP"}, timeout=15)
 
-        with Load(lb.url, check, threads=2, pause=0.02) as load:
+        with (Load(lb.url, check, threads=2, pause=0.02, resend=True) as load,
+              Load(lb.url, feedback, threads=2, pause=0.05) as fb):
             load.wait_for(lambda a: a.status == 200, timeout=10)
             phases: dict[str, float] = {"load": time.monotonic()}
             time.sleep(1.0)
@@ -157,6 +187,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
             # 4. SIGKILL to i0 (supervisor and workers): out, no failure, then back in.
             phases["kill"] = time.monotonic()
             killed.kill()
+            phases["killed"] = time.monotonic()
             lb.wait_status(lambda s: s[killed.name] == "DOWN", timeout=5)
             time.sleep(0.5)
             killed.launch().wait_ready()
@@ -164,7 +195,8 @@ def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
             phases["rejoined"] = time.monotonic()
             load.wait_for(lambda a: a.instance == killed.name, timeout=5)
             time.sleep(0.5)
-        answers = load.snapshot()
+            fb.wait_for(lambda a: a.instance == killed.name, timeout=5)
+        answers, fb_answers = load.snapshot(), fb.snapshot()
     finally:
         lb.stop()
         for i in instances:
@@ -178,6 +210,8 @@ def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
     assert not failed, (failed[:5], {k: v - phases["load"] for k, v in phases.items()},
                         [a.started - phases["load"] for a in failed])
     assert len(answers) > 200, len(answers)
+    resent = [a for a in answers if a.resent]  # only a request the SIGKILL cut, sent again
+    assert all(a.started < phases["killed"] and a.ended > phases["kill"] for a in resent), resent
 
     # No answer mixes books: header, body and message agree.
     for a in answers:
@@ -196,11 +230,35 @@ def test_three_instances_behind_haproxy(tmp_path: Path) -> None:
     assert {a.instance for a in early} == {i.name for i in instances}
     assert killed.name in {a.instance for a in within(answers, phases["rejoined"])}
 
+    # Feedback: every batch the service acknowledged is in PostgreSQL exactly once, with its
+    # count; nothing else is there. A batch may fail only if the SIGKILL cut it in flight
+    # (HAProxy does not replay a batch that reached an instance: it could be counted twice);
+    # such a batch is in the database once or not at all, never twice.
+    stored = stored_per_batch(shared_pg_url)
+    sent = {f"t{a.request_id}": feedback_event(a.request_id)["count"] for a in fb_answers}
+    acked = [a for a in fb_answers if a.status == 200]
+    cut = [a for a in fb_answers if a.status != 200]
+    for a in acked:
+        count = sent[f"t{a.request_id}"]
+        assert a.body == {"stored": count, "skipped": 0}, a
+        assert stored.get(f"t{a.request_id}") == count, a
+    for a in cut:
+        assert a.started < phases["killed"] and a.ended > phases["kill"], a  # in flight then
+        assert stored.get(f"t{a.request_id}") in (None, sent[f"t{a.request_id}"]), a
+    assert set(stored) <= set(sent), set(stored) - set(sent)
+    assert len(cut) <= 2, cut
+    assert sum(stored.values()) == sum(sent[f"t{a.request_id}"] for a in acked) + sum(
+        stored.get(f"t{a.request_id}", 0) for a in cut)
+    assert len(acked) > 50 and {a.instance for a in acked} == {i.name for i in instances}
+
     # HAProxy took the SIGTERMed instance out because it answered 503, not because it was gone.
     log = lb.log_path.read_text(encoding="utf-8", errors="replace")
     assert f"checks/{sigterm.name} is DOWN, reason: Layer7 wrong status, code: 503" in log
     assert f"checks/{killed.name} is DOWN, reason: Layer4 connection problem" in log
-    print(f"{len(answers)} answers, every worker on the edit in {took:.2f}s, refused the "
+    print(f"{len(answers)} checks ({len(resent)} resent after the SIGKILL), "
+          f"{len(acked)} feedback batches ({sum(stored.values())} events "
+          f"in PostgreSQL, {len(cut)} cut by the SIGKILL), "
+          f"every worker on the edit in {took:.2f}s, refused the "
           f"broken file in {took_refused:.2f}s, "
           f"requests HAProxy retried on another instance: {len(REDISPATCHED.findall(log))}")
     assert time.monotonic() - began < 120
