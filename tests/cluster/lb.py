@@ -1,11 +1,12 @@
 """Real parts for the multi-instance tests, on loopback only: `tonkoll serve` instances, Debian's
 HAProxy in front of them, and a steady load of client threads that records every answer.
 
-The HAProxy configuration is the one docs/deploy.md recommends for a single-host cluster:
-health checks on /v1/health (200 for `ok` and `degraded`, 503 while `stopping`), retries on
-another instance for /v1/check when the connection fails or the instance dies before answering
-(a check has no side effects, so a replay is harmless), but for /v1/feedback only when the
-request never reached an instance (a replayed batch would be counted twice).
+HAProxy runs the configuration the repository ships (deploy/haproxy/haproxy.cfg, explained in
+docs/deploy.md): health checks on /v1/health (200 for `ok` and `degraded`, 503 while
+`stopping`), retries on another instance for /v1/check when the connection fails or the instance
+dies before answering (a check has no side effects, so a replay is harmless), but for
+/v1/feedback only when the request never reached an instance (a replay could count a batch
+twice). The instance header the test reads is set there too.
 """
 
 from __future__ import annotations
@@ -146,51 +147,8 @@ class Instance:
             self.proc.wait()
 
 
-HAPROXY_CONFIG = """\
-global
-    log stdout format raw local0
-    maxconn 2000
-
-defaults
-    mode http
-    log global
-    option httplog
-    timeout connect 1s
-    timeout client 30s
-    timeout server 10s
-    timeout check 1s
-    retries 3
-    option redispatch 1
-    default-server inter 250ms fastinter 100ms downinter 250ms fall 2 rise 2
-
-frontend tonkoll
-    bind 127.0.0.1:{port}
-    use_backend feedback if {{ path /v1/feedback }}
-    default_backend checks
-
-frontend stats
-    bind 127.0.0.1:{stats_port}
-    stats enable
-    stats uri /stats
-
-backend checks
-    balance roundrobin
-    option httpchk
-    http-check send meth GET uri /v1/health ver HTTP/1.1 hdr Host localhost
-    http-check expect status 200
-    retry-on conn-failure empty-response
-    http-response set-header {instance_header} %s
-{servers}
-
-backend feedback
-    balance roundrobin
-    option httpchk
-    http-check send meth GET uri /v1/health ver HTTP/1.1 hdr Host localhost
-    http-check expect status 200
-    retry-on conn-failure
-    http-response set-header {instance_header} %s
-{servers}
-"""
+HAPROXY_CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "haproxy" / "haproxy.cfg"
+SERVERS = ("t1", "t2", "t3")  # the server names in HAPROXY_CONFIG
 
 
 @dataclass
@@ -210,19 +168,19 @@ class HAProxy:
     def log_path(self) -> Path:
         return self.workdir / "haproxy.log"
 
-    def config(self) -> str:
-        servers = "\n".join(f"    server {name} 127.0.0.1:{port} check"
-                            for name, port in self.servers)
-        return HAPROXY_CONFIG.format(port=self.port, stats_port=self.stats_port,
-                                     instance_header=INSTANCE_HEADER, servers=servers)
+    def env(self) -> dict[str, str]:
+        """The shipped configuration's addresses: loopback ports for this test."""
+        assert [name for name, _ in self.servers] == list(SERVERS), self.servers
+        return {**os.environ, "TONKOLL_LB_BIND": f"127.0.0.1:{self.port}",
+                "TONKOLL_LB_STATS": f"127.0.0.1:{self.stats_port}",
+                **{f"TONKOLL_{name.upper()}": f"127.0.0.1:{port}" for name, port in self.servers}}
 
     def start(self) -> HAProxy:
-        cfg = self.workdir / "haproxy.cfg"
-        cfg.write_text(self.config(), encoding="utf-8")
-        checked = subprocess.run([self.binary, "-c", "-f", str(cfg)], capture_output=True,
-                                 text=True, timeout=30)
+        cfg = str(HAPROXY_CONFIG)
+        checked = subprocess.run([self.binary, "-c", "-f", cfg], capture_output=True,
+                                 text=True, timeout=30, env=self.env())
         assert checked.returncode == 0, checked.stdout + checked.stderr
-        self.proc = subprocess.Popen([self.binary, "-db", "-f", str(cfg)],
+        self.proc = subprocess.Popen([self.binary, "-db", "-f", cfg], env=self.env(),
                                      stdout=self.log_path.open("ab"), stderr=subprocess.STDOUT)
         return self
 

@@ -26,7 +26,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from cluster.lb import HAProxy, Instance, Load, haproxy_binary, within
+from cluster.lb import SERVERS, HAProxy, Instance, Load, haproxy_binary, within
 from tonkoll.feedback.database import counts, make_engine
 from tonkoll.rulebook.loader import load_rulebook
 
@@ -126,7 +126,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
     assert good.count(OLD) == 1
 
     env = {**INSTANCE_ENV, "TONKOLL_DATABASE_URL": shared_pg_url}  # all migrate it at once
-    instances = [Instance(f"i{n}", rules, tmp_path, env) for n in range(3)]
+    instances = [Instance(name, rules, tmp_path, env) for name in SERVERS]
     lb = HAProxy(binary, tmp_path, [(i.name, i.port) for i in instances])
     try:
         for i in instances:
@@ -173,7 +173,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
                               f"{version1}", mended, CONVERGE)
             wait_health(instances, lambda h: h["status"] == "ok", CONVERGE)
 
-            # 3. SIGTERM to i1: readiness fails first, HAProxy takes it out, i1 drains.
+            # 3. SIGTERM to t2: readiness fails first, HAProxy takes it out, t2 drains.
             sigterm, killed = instances[1], instances[0]
             phases["sigterm"] = time.monotonic()
             sigterm.signal_group(signal.SIGTERM)
@@ -184,7 +184,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
             sigterm.launch().wait_ready()
             lb.wait_status(lambda s: s[sigterm.name] == "UP", timeout=10)
 
-            # 4. SIGKILL to i0 (supervisor and workers): out, no failure, then back in.
+            # 4. SIGKILL to t1 (supervisor and workers): out, no failure, then back in.
             phases["kill"] = time.monotonic()
             killed.kill()
             phases["killed"] = time.monotonic()
