@@ -200,3 +200,20 @@ def test_service_ingress_pdb_and_hpa_point_at_the_pods(docs: list[Doc]) -> None:
     assert metric["resource"]["name"] == "cpu"
     strategy = deployment["spec"]["strategy"]["rollingUpdate"]
     assert strategy["maxUnavailable"] == 0  # a broken rules commit stalls a rollout, not serving
+
+
+def test_the_deploy_doc_is_linked_names_real_files_and_quotes_the_benchmark() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/deploy.md)" in readme
+    doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:deploy|tests|scripts|bench|extension|docs)/[\w./-]+)`", doc))
+    assert named and all((ROOT / p).exists() for p in named), [
+        p for p in named if not (ROOT / p).exists()]
+    bench = json.loads((ROOT / "bench" / "results" / "latest.json").read_text(encoding="utf-8"))
+    runs = bench["service"]["tonkoll"]["runs"]
+    for size in ("280", "1000"):
+        (at16,) = [r for r in runs[size] if r["connections"] == 16]
+        assert f"**{at16['server_cpu_ms_per_request']:.2f} ms**" in doc, size
+        assert f"{round(at16['rps'], -1):,.0f}" in doc or f"{at16['rps']:,.0f}" in doc, size
+    peak = max(bench["service"]["tonkoll"]["peak_rss_mb"].values())
+    assert f"**{peak:.0f} MB**" in doc
