@@ -217,3 +217,12 @@ def test_the_deploy_doc_is_linked_names_real_files_and_quotes_the_benchmark() ->
         assert f"{round(at16['rps'], -1):,.0f}" in doc or f"{at16['rps']:,.0f}" in doc, size
     peak = max(bench["service"]["tonkoll"]["peak_rss_mb"].values())
     assert f"**{peak:.0f} MB**" in doc
+
+
+def test_compose_waits_for_the_drain() -> None:
+    """`docker compose stop` must not SIGKILL a draining service (the defaults apply there)."""
+    service = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    wait = service["services"]["tonkoll"]["stop_grace_period"]
+    defaults = Settings(rules_dirs=[FIXTURE_RULES])
+    assert wait.endswith("s") and float(wait[:-1]) > (
+        defaults.shutdown_delay + defaults.shutdown_grace + 5)
