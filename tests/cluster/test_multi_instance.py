@@ -26,15 +26,15 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from cluster.lb import SERVERS, HAProxy, Instance, Load, haproxy_binary, within
+from cluster.lb import SERVERS, Answer, HAProxy, Instance, Load, haproxy_binary, within
 from tonkoll.feedback.database import counts, make_engine
 from tonkoll.rulebook.loader import load_rulebook
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT = {"text": "Du erhåller beskedet i morgon.", "language": "sv", "channel": "facebook"}
 RULE_FILE = Path("sv") / "klarsprak.yml"
-OLD = "Prova en form av"  # in klarsprak.stela-verb's message, which DRAFT triggers
-NEW = "Prova hellre en form av"
+RULE_ID = "klarsprak.stela-verb"  # the rule DRAFT triggers ("erhåller")
+MARK = "Obs: "  # the edit: its messages start with this
 REDISPATCHED = re.compile(r" \d+/\d+/\d+/\d+/\+\d+ ")  # httplog: retries, + = redispatched
 CONVERGE = 3.0  # seconds: every instance on the new book
 INSTANCE_ENV = {
@@ -56,6 +56,21 @@ def replace_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))
+
+
+def edit(text: str) -> str:
+    """The rule file with RULE_ID's messages (every `message…:` key of its entry) marked."""
+    start = text.index(f"id: {RULE_ID}\n")
+    end = text.find("\n  - id:", start)
+    end = len(text) if end < 0 else end
+    block = re.sub(r'(\n\s+message\w*: ")', rf"\g<1>{MARK}", text[start:end])
+    return text[:start] + block + text[end:]
+
+
+def message_of(answer: Answer) -> str:
+    assert answer.body is not None
+    (message,) = [f["message"] for f in answer.body["findings"] if f["rule_id"] == RULE_ID]
+    return str(message)
 
 
 def book_version(text: str, rules: Path, scratch: Path) -> str:
@@ -123,7 +138,9 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
     shutil.copytree(ROOT / "rules", rules)
     target = rules / RULE_FILE
     good = target.read_text(encoding="utf-8")
-    assert good.count(OLD) == 1
+    assert edit(good) != good and MARK not in good
+    broken_text = edit(good).replace("\nrules:\n", "\nrules: [\n", 1)  # a YAML error
+    assert broken_text != edit(good)
 
     env = {**INSTANCE_ENV, "TONKOLL_DATABASE_URL": shared_pg_url}  # all migrate it at once
     instances = [Instance(name, rules, tmp_path, env) for name in SERVERS]
@@ -134,7 +151,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
         v0 = {(h["rules_version"], h["rules"]) for h in (i.wait_ready() for i in instances)}
         assert len(v0) == 1
         ((version0, rules_count),) = v0
-        version1 = book_version(good.replace(OLD, NEW), rules, tmp_path / "expected")
+        version1 = book_version(edit(good), rules, tmp_path / "expected")
         lb.start()
         lb.wait_status(lambda s: set(s.values()) == {"UP"}, timeout=15)
 
@@ -147,7 +164,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
             # 1. Edit a rule: every worker of every instance on the new book within 3 s.
             phases["edit"] = time.monotonic()
             edited = time.time()
-            replace_text(target, good.replace(OLD, NEW))
+            replace_text(target, edit(good))
             took = wait_every_worker(instances, f"rules reloaded: {rules_count} rules, version "
                                      f"{version1}", edited, CONVERGE)
             assert took <= CONVERGE, took
@@ -158,7 +175,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
             # 2. Break the file: every worker refuses it and keeps the last good book; every
             # instance says degraded, naming the file.
             broken = time.time()
-            replace_text(target, good.replace(OLD, NEW).replace("rules:", "rules: [", 1))
+            replace_text(target, broken_text)
             took_refused = wait_every_worker(
                 instances, f"rules not reloaded, keeping version {version1}: {target}:", broken,
                 CONVERGE)
@@ -168,7 +185,7 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
                 assert health["status"] == "degraded" and health["rules_version"] == version1
                 assert health["last_error"].startswith(f"{target}:")
             mended = time.time()
-            replace_text(target, good.replace(OLD, NEW))
+            replace_text(target, edit(good))
             wait_every_worker(instances, f"rules reloaded: {rules_count} rules, version "
                               f"{version1}", mended, CONVERGE)
             wait_health(instances, lambda h: h["status"] == "ok", CONVERGE)
@@ -218,11 +235,11 @@ def test_three_instances_behind_haproxy(tmp_path: Path, shared_pg_url: str) -> N
     # No answer mixes books: header, body and message agree.
     for a in answers:
         assert a.body is not None and a.header == a.body["rules_version"], a
-        message = a.body["findings"][0]["message"]
+        message = message_of(a)
         if a.header == version0:
-            assert OLD in message and NEW not in message, a
+            assert not message.startswith(MARK), a
         else:
-            assert a.header == version1 and NEW in message, a
+            assert a.header == version1 and message.startswith(MARK), a
     # Every answer started after the convergence time is from the new book.
     late = within(answers, phases["converged"])
     assert late and {a.header for a in late} == {version1}
