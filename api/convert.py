@@ -61,6 +61,7 @@ def finding_dict(finding: Finding, units: Utf16Offsets) -> dict[str, Any]:
         "spans": [span_dict(s, units) for s in finding.spans],
         "impact": finding.impact,
         "primary": finding.primary,
+        "replacements": [{"value": v} for v in finding.replacements],
     }
 
 

@@ -173,7 +173,9 @@ def rule_out(rule: LoadedRule) -> RuleOut:
         handbook=spec.handbook,
         enabled=rule.enabled,
         channels=list(spec.channels),
-        examples=ExamplesOut(bad=list(spec.examples.bad), good=list(spec.examples.good)),
+        examples=ExamplesOut(bad=list(spec.examples.bad), good=list(spec.examples.good),
+                             corrections=[spec.examples.correction(i)
+                                          for i in range(len(spec.examples.bad))]),
     )
 
 

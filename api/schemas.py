@@ -57,6 +57,10 @@ class SpanOut(BaseModel):
     text: str
 
 
+class ReplacementOut(BaseModel):
+    value: str = Field(description="The text to put in place of the finding's span.")
+
+
 class FindingOut(BaseModel):
     rule_id: str
     theme: str
@@ -67,10 +71,19 @@ class FindingOut(BaseModel):
     offset: int = Field(description=f"Start of the first hit, in {UTF16}.")
     length: int = Field(description=f"Length of the first hit, in {UTF16}.")
     matched: str
-    suggestions: list[str]
+    suggestions: list[str] = Field(
+        description="Words to show as advice (base forms, may not fit the sentence as they "
+                    "are). To put something in place, use `replacements`.")
     spans: list[SpanOut] = Field(description=f"Every hit of this rule; offsets in {UTF16}.")
     impact: int
     primary: bool
+    replacements: list[ReplacementOut] = Field(
+        default_factory=list,
+        description="Exact texts to put in place of `offset`/`length` (LanguageTool's shape), "
+                    "best first: each gives a sentence that keeps tense, number, "
+                    "definiteness, modal verb, reflexive pronoun and actor, and follows the "
+                    "matched text's capital letter. Empty when there is no safe rewrite (the "
+                    "message still explains).")
 
 
 class ReadabilityOut(BaseModel):
@@ -94,6 +107,9 @@ class CheckResponse(BaseModel):
 class ExamplesOut(BaseModel):
     bad: list[str]
     good: list[str]
+    corrections: list[str | None] = Field(
+        default_factory=list,
+        description="Per bad example: the sentence after the first replacement, or null.")
 
 
 class RuleOut(BaseModel):

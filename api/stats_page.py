@@ -15,7 +15,7 @@ from tonkoll.feedback.stats import Period, RuleStats, WeekPoint
 from tonkoll.rulebook.model import Rulebook
 
 WEEKS = (4, 12, 26, 52)
-_NAMES = {"generic": "Allmän", "x": "X", "linkedin": "LinkedIn"}
+_NAMES = {"generic": "Allmän", "x": "X", "linkedin": "LinkedIn", "reply": "Svar och kommentarer"}
 CHANNEL_WORDS = {"": "Alla kanaler"} | {c: _NAMES.get(c, c.capitalize()) for c in CHANNELS}
 LANGUAGE_WORDS = {"": "Alla språk", "sv": "Svenska", "en": "Engelska"}
 COLUMNS = (("regel", "Regel"), ("visad", "Visad"), ("tillampad", "Tillämpad"),

@@ -60,7 +60,8 @@ def service(database_url: str, workers: int, log_path: Path) -> Iterator[Server]
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
     env.update(TONKOLL_RULES_DIRS=str(ROOT / "rules"), TONKOLL_DATABASE_URL=database_url,
-               TONKOLL_FEEDBACK_PER_MINUTE="0", TONKOLL_RELOAD_INTERVAL="0",
+               TONKOLL_FEEDBACK_PER_MINUTE="0", TONKOLL_RATE_LIMIT_PER_MINUTE="0",
+               TONKOLL_RELOAD_INTERVAL="0",
                TONKOLL_LOG_LEVEL="warning")
     cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
            "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level",
@@ -98,7 +99,7 @@ def measure(name: str, database_url: str, args: argparse.Namespace, wrk: str | N
             # requests answered within the time; up to one per connection was still in flight.
             done = run["requests"] - run["non_2xx"]
             run["stored_events"] = stored
-            run["exact"] = (stored % EVENTS_PER_BATCH == 0 and
+            run["exact"] = (run["errors"] == 0 and stored % EVENTS_PER_BATCH == 0 and
                             done * EVENTS_PER_BATCH <= stored <= (done + conns) * EVENTS_PER_BATCH)
             run["database"] = name
             results.append(run)

@@ -52,6 +52,34 @@ async function checkText(text, channel, settings) {
 }
 
 /**
+ * A hint the writer ignored in one tab on one site, as a hash (no draft text is kept, even for
+ * the session). Kept in storage.session: gone when the browser closes.
+ * @param {chrome.runtime.MessageSender} sender @param {string} ruleId @param {string} matched
+ */
+async function ignoreKey(sender, ruleId, matched) {
+  let origin = "";
+  try {
+    origin = new URL(sender.url || "").origin;
+  } catch {
+    origin = "";
+  }
+  const bytes = new TextEncoder().encode(`${sender.tab?.id}\u0000${origin}\u0000${ruleId}\u0000${matched.toLowerCase()}`);
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Leave out the hints the writer ignored in this tab and site, so they stay away after a reload.
+ * @param {any} report @param {chrome.runtime.MessageSender} sender
+ */
+async function withoutIgnored(report, sender) {
+  const { ignored = [] } = await ext.storage.session.get("ignored");
+  if (!ignored.length) return report;
+  const keys = await Promise.all(report.findings.map((/** @type {any} */ f) => ignoreKey(sender, f.rule_id, f.matched)));
+  return { ...report, findings: report.findings.filter((/** @type {any} */ _f, /** @type {number} */ i) => !ignored.includes(keys[i])) };
+}
+
+/**
  * @param {any} msg
  * @param {chrome.runtime.MessageSender} sender
  */
@@ -67,7 +95,21 @@ async function handle(msg, sender) {
     case T.MSG.check: {
       const reason = refusal(sender, settings);
       if (reason) return fail(reason);
-      return checkText(msg.text, T.siteForUrl(sender.url, settings).channel, settings);
+      const channel = msg.reply === true ? "reply" : T.siteForUrl(sender.url, settings).channel;
+      const answer = await checkText(msg.text, channel, settings);
+      return answer.ok ? { ok: true, report: await withoutIgnored(answer.report, sender) } : answer;
+    }
+    case T.MSG.frameStatus: {
+      if (typeof msg.url !== "string" || !sender.tab) return fail("bad_request");
+      const site = T.siteForUrl(msg.url, settings);
+      return { ok: true, active: refusal(sender, settings) === null && site.enabled };
+    }
+    case T.MSG.ignore: {
+      if (!sender.tab || typeof msg.rule_id !== "string" || typeof msg.matched !== "string") return fail("bad_request");
+      const { ignored = [] } = await ext.storage.session.get("ignored");
+      const key = await ignoreKey(sender, msg.rule_id, msg.matched);
+      if (!ignored.includes(key)) await ext.storage.session.set({ ignored: [...ignored, key].slice(-500) });
+      return { ok: true };
     }
     case T.MSG.checkText: {
       if (!page) return fail("not_allowed");
@@ -100,7 +142,8 @@ async function handle(msg, sender) {
     case T.MSG.feedback: {
       // Counts from a page Tonkoll checks; the channel comes from the sender, as for checks.
       if (refusal(sender, settings)) return fail("not_allowed");
-      await T.countFeedback(msg.events, T.siteForUrl(sender.url, settings).channel, settings);
+      const channel = msg.reply === true ? "reply" : T.siteForUrl(sender.url, settings).channel;
+      await T.countFeedback(msg.events, channel, settings);
       return { ok: true };
     }
     case T.MSG.sendFeedback:
@@ -123,9 +166,10 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 ext.runtime.onInstalled.addListener(async (details) => {
-  await T.syncContentScripts().catch(() => undefined);
+  T.syncContentScripts().catch(() => undefined);
   if (details.reason === "install") {
-    const { consent } = await T.loadSettings();
+    // Only the writer's own consent counts here (no need to wait for IT's policies to load).
+    const { consent } = await ext.storage.local.get("consent");
     if (!consent) await ext.tabs.create({ url: ext.runtime.getURL("consent/consent.html") });
   }
 });

@@ -45,7 +45,7 @@ def channel_options(page: Path) -> list[str]:
 
 
 def test_the_list() -> None:
-    assert CHANNELS == ("generic", "facebook", "x", "instagram", "linkedin")
+    assert CHANNELS == ("generic", "facebook", "x", "instagram", "linkedin", "reply")
 
 
 @pytest.mark.parametrize("page", ["api/static/index.html", "extension/popup/popup.html"])

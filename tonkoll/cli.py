@@ -2,7 +2,7 @@
 
     tonkoll check FILE|- [--format text|json] [--jsonl] [--language auto|sv|en] [--channel C]
     tonkoll rules test | rules lint | rules docs [--out docs/rules.md] [--check]
-    tonkoll eval FILE.jsonl [--format text|json]
+    tonkoll eval FILE.jsonl … [--format text|json] [--channel C]
     tonkoll serve [--host H] [--port P] [--workers N] [--open]
     tonkoll db upgrade | db cleanup [--days N]    [--database-url URL]
     tonkoll stats [--weeks N] [--channel C] [--language L] [--sort S] [--format text|csv]
@@ -58,8 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     _rules_arg(d)
 
     e = sub.add_parser("eval", help="mät reglerna på märkta texter (JSON Lines)")
-    e.add_argument("source", metavar="FILE.jsonl")
+    e.add_argument("sources", nargs="+", metavar="FILE.jsonl",
+                   help="en eller flera filer; varje text hamnar i trimnings- eller kontrolldelen")
     e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument("--channel", choices=CHANNELS, default="generic",
+                   help="kanalen texterna mäts för (kanalregler gäller bara sina kanaler)")
     _rules_arg(e)
 
     s = sub.add_parser("serve", help="starta webbtjänsten")
@@ -152,7 +155,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "eval":
         from tonkoll.commands.evaluate import run_eval
 
-        return run_eval(args.source, args.format, args.rules)
+        return run_eval(args.sources, args.format, args.rules, channel=args.channel)
     if args.command in ("db", "stats"):
         from tonkoll.commands import stats_cmd
 

@@ -34,6 +34,7 @@ class Finding:
     spans: tuple[Span, ...] = ()
     impact: int = 0
     primary: bool = False
+    replacements: tuple[str, ...] = ()  # exact texts to put in place of offset/length
 
 
 @dataclass(frozen=True, slots=True)

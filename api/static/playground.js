@@ -88,7 +88,7 @@ function show(text, report) {
   $("marked-box").hidden = false;
 
   const hints = $("hints");
-  hints.replaceChildren(...findings.map(hintItem));
+  hints.replaceChildren(...findings.map((f, i) => hintItem(f, i, text)));
   $("hints-empty").textContent = findings.length
     ? "" : "Inga tips den här gången – texten ser bra ut.";
 
@@ -110,14 +110,49 @@ function show(text, report) {
   $("readability").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", "", k), el("dd", "", v)]));
 }
 
-/** @param {any} f @param {number} index */
-function hintItem(f, index) {
+/**
+ * Put a replacement in place of its finding's span (UTF-16 offsets, as JavaScript strings
+ * count) and check again. Only on the text that was checked: after more typing the offsets
+ * would point elsewhere.
+ * @param {string} checked @param {any} f @param {string} value @param {number} which its index
+ */
+function apply(checked, f, value, which) {
+  const draft = /** @type {HTMLTextAreaElement} */ ($("draft"));
+  if (draft.value !== checked) {
+    $("status").textContent = "Texten har ändrats sedan granskningen – granska igen först.";
+    return;
+  }
+  if (last) countEvent("applied", f, last.report, last.channel, which);
+  draft.value = checked.slice(0, f.offset) + value + checked.slice(f.offset + f.length);
+  const caret = f.offset + value.length;
+  draft.focus();
+  draft.setSelectionRange(caret, caret);
+  $("count").textContent = `${draft.value.length} tecken.`;
+  check();
+}
+
+/** @param {any} f @param {number} index @param {string} checked */
+function hintItem(f, index, checked) {
   const li = el("li", `hint level-${f.level}${f.primary ? " primary" : ""}`);
   li.id = `hint-${index}`;
   const head = el("p", "hint-message");
   head.append(el("span", `badge level-${f.level}`, LEVELS[f.level] || f.level), " ", f.message);
   li.append(head);
-  if (f.suggestions.length) li.append(el("p", "hint-suggest", `Förslag: ${f.suggestions.join(", ")}`));
+  const replacements = /** @type {{value: string}[]} */ (f.replacements || []);
+  if (replacements.length) {
+    const row = el("p", "hint-replace");
+    row.append(el("span", "muted", "Byt ut mot: "));
+    for (const [which, r] of replacements.entries()) {
+      const button = /** @type {HTMLButtonElement} */ (el("button", "replacement", r.value));
+      button.type = "button";
+      button.title = `Sätt in ”${r.value}” i stället för ”${f.matched}”`;
+      button.addEventListener("click", () => apply(checked, f, r.value, which));
+      row.append(button, " ");
+    }
+    li.append(row);
+  } else if (f.suggestions.length) {
+    li.append(el("p", "hint-suggest", `Förslag: ${f.suggestions.join(", ")}`));
+  }
   const why = el("details", "hint-why");
   why.append(el("summary", "", "Varför?"));
   if (f.explanation) why.append(el("p", "", f.explanation));

@@ -50,6 +50,27 @@ globalThis.Tonkoll.editorKind = function editorKind(el) {
   return "contenteditable";
 };
 
+// Words a comment box's label or placeholder uses (Facebook "Skriv en kommentar …", Instagram
+// "Lägg till en kommentar …", LinkedIn "Add a comment…", X "Post your reply").
+const COMMENT_LABEL = /kommentar|comment|svara|svar\b|reply|replies/i;
+
+/**
+ * Whether the editor is a comment or reply box (then the service checks it as channel "reply"):
+ * its own label, placeholder or title, or that of the nearest labelled ancestor, names a comment.
+ * @param {HTMLElement} el
+ * @returns {boolean}
+ */
+globalThis.Tonkoll.isReplyBox = function isReplyBox(el) {
+  for (let node = /** @type {HTMLElement|null} */ (el), depth = 0; node && depth < 4;
+    node = node.parentElement, depth += 1) {
+    for (const name of ["aria-label", "placeholder", "aria-placeholder", "data-placeholder", "title"]) {
+      const value = node.getAttribute(name);
+      if (value && COMMENT_LABEL.test(value)) return true;
+    }
+  }
+  return false;
+};
+
 /**
  * The editor's text plus a way back to DOM ranges (null for a textarea: it has no text nodes).
  * @param {HTMLElement} el

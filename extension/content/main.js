@@ -1,7 +1,7 @@
 // @ts-check
 // The content script's wiring: follow the editor the writer uses, ask the background for hints
 // about 700 ms after the last key (one request in flight per editor, stale answers dropped), and
-// render. It only reads the editor; it never writes to it.
+// render. It only reads the editor; it writes to it only when the writer clicks a replacement.
 
 (() => {
   const T = globalThis.Tonkoll;
@@ -10,8 +10,8 @@
 
   const DEBOUNCE_MS = 700;
   const MIN_CHARS = 20;
-  const RETRY_FIRST_MS = 5000;
-  const RETRY_MAX_MS = 60000;
+  const RETRY_FIRST_MS = 1000;
+  const RETRY_MAX_MS = 5000;
 
   /**
    * @typedef {{seq: number, inFlight: boolean, again: boolean, timer: number, report: any,
@@ -36,6 +36,7 @@
       if (!active) return;
       countFeedback(stateOf(active), "ignored", [f]);
       stateOf(active).dismissed.add(dismissKey(f));
+      send({ type: T.MSG.ignore, rule_id: f.rule_id, matched: String(f.matched) });
       focusHint = null;
       scheduleRender(true);
     },
@@ -50,7 +51,22 @@
         scheduleRender(true);
       });
     },
+    onApply: (f, value) => { if (active) applyReplacement(active, f, value); },
   });
+
+  /**
+   * Put a replacement the writer clicked in place, tell the background (for its counts), and
+   * check the post again.
+   * @param {HTMLElement} el @param {any} f @param {string} value
+   */
+  async function applyReplacement(el, f, value) {
+    const done = await T.applyReplacement(el, { offset: f.offset, length: f.length, expected: f.matched, value });
+    if (!done) return;
+    reportApplied(f, value);
+    focusHint = null;
+    stateOf(el).sentText = null;
+    onEditorChanged(el, true);
+  }
 
   /** @param {any} f */
   const dismissKey = (f) => `${f.rule_id}\u0000${String(f.matched).toLowerCase()}`;
@@ -82,12 +98,9 @@
       ...(event === "shown" ? { offered: (f.replacements || []).length } : {}),
       ...(event === "applied" ? { replacement } : {}),
     }));
-    send({ type: T.MSG.feedback, events });
+    // A comment or reply box counts under channel "reply", as its checks do.
+    send({ type: T.MSG.feedback, events, reply: Boolean(active && T.isReplyBox(active)) });
   }
-  /** For click-to-apply: count that the writer applied `finding.replacements[index]`. */
-  T.countApplied = (/** @type {any} */ finding, /** @type {number} */ index) => {
-    if (active) countFeedback(stateOf(active), "applied", [finding], index);
-  };
 
   /** @param {any} msg */
   async function send(msg) {
@@ -150,6 +163,7 @@
       return;
     }
     if (st.error && !st.report) {
+      ui.underline(el, read, [], []);
       ui.show(st.error === "offline" ? "offline" : "error", { statusText: T.t(`error_${st.error}`), error: st.error });
       return;
     }
@@ -161,12 +175,13 @@
     const spans = report.findings.flatMap((f) => (f.spans && f.spans.length ? f.spans : [{ offset: f.offset, length: f.length, text: f.matched }]));
     const focusKey = focusHint ? dismissKey(focusHint) : null;
     const focus = focusKey ? report.findings.filter((f) => dismissKey(f) === focusKey).flatMap((f) => f.spans || []) : [];
-    if (st.error) ui.show(st.error === "offline" ? "offline" : "error", { report, statusText: T.t(`error_${st.error}`), error: st.error });
+    // While the service is away, earlier hints stay, greyed and marked as not current.
+    if (st.error) ui.show(st.error === "offline" ? "offline" : "error", { report, statusText: T.t(`error_${st.error}`), error: st.error, stale: true });
     else ui.show(report.findings.length ? "hints" : "clear", { report });
     const fresh = st.error ? [] : report.findings.filter((f) => !st.shown.has(f.rule_id));
     for (const f of fresh) st.shown.add(f.rule_id);
     countFeedback(st, "shown", fresh);
-    ui.underline(el, read, st.error ? [] : spans, st.error ? [] : focus);
+    ui.underline(el, read, spans, st.error ? [] : focus, Boolean(st.error));
   }
 
   /** Ask for hints if the text changed since the last request; one request per editor at a time. */
@@ -182,7 +197,7 @@
     const seq = ++st.seq;
     st.inFlight = true;
     st.sentText = text;
-    const answer = await send({ type: T.MSG.check, text });
+    const answer = await send({ type: T.MSG.check, text, reply: T.isReplyBox(el) });
     st.inFlight = false;
     if (seq === st.seq) {
       if (answer && answer.ok) {
@@ -190,6 +205,10 @@
         st.reportText = text; // shifted to the current text when rendered
         st.error = null;
         st.retryDelay = 0;
+        if (el === active) {
+          const n = answer.report.findings.filter((/** @type {any} */ f) => !st.dismissed.has(dismissKey(f))).length;
+          ui.announce(n ? T.t("liveHints", [String(n), T.SHORTCUT]) : T.t("hintsNone"));
+        }
       } else {
         const kind = answer?.error?.kind || "offline";
         if (kind === "site_disabled" || kind === "paused" || kind === "consent_needed") {
@@ -199,6 +218,7 @@
           ui.show(kind === "consent_needed" ? "consent" : "idle", { statusText: T.t(`error_${kind}`) });
           return;
         }
+        if (st.error !== kind && el === active) ui.announce(T.t(`error_${kind}`));
         st.error = kind;
         st.sentText = null; // try again on the next change, or by itself a little later
         if (kind === "offline" || kind === "server_error") retryLater(el, st);
@@ -212,16 +232,35 @@
   }
 
   /**
-   * When the service cannot be reached, ask again by itself (5 s, 10 s, … up to a minute), so the
-   * hints come back without the writer having to type.
+   * When the service cannot be reached, ask again by itself while the box has focus (1 s, 2 s,
+   * 4 s, then every 5 s), so the hints come back soon after the service does, without typing.
    * @param {HTMLElement} el @param {EditorState} st
    */
   function retryLater(el, st) {
     st.retryDelay = Math.min(st.retryDelay ? st.retryDelay * 2 : RETRY_FIRST_MS, RETRY_MAX_MS);
     clearTimeout(st.retryTimer);
     st.retryTimer = setTimeout(() => {
-      if (el === active && st.error) check(el);
+      if (el !== active || !st.error) return;
+      if (hasFocus(el)) check(el);
+      else st.retryDelay = 0; // asked again when the writer comes back to the box
     }, st.retryDelay);
+  }
+
+  /**
+   * The one place an applied replacement is counted: which rule, and which of its replacements
+   * (by index, never the text).
+   * @param {any} f @param {string} value
+   */
+  function reportApplied(f, value) {
+    const index = (f.replacements || []).findIndex((/** @type {any} */ r) => r.value === value);
+    if (active && index >= 0) countFeedback(stateOf(active), "applied", [f], index);
+  }
+
+  /** Whether the writer is in this box (or in Tonkoll's panel beside it). @param {HTMLElement} el */
+  function hasFocus(el) {
+    if (!document.hasFocus()) return false;
+    const a = document.activeElement;
+    return Boolean(a && (a === el || el.contains(a) || a === ui.host));
   }
 
   /** @param {HTMLElement} el @param {boolean} [soon] */
@@ -246,7 +285,7 @@
 
   document.addEventListener("focusin", (e) => {
     const el = editorOf(e);
-    if (el && el !== active) onEditorChanged(el, true);
+    if (el && (el !== active || stateOf(el).error)) onEditorChanged(el, true);
   }, true);
   document.addEventListener("input", (e) => {
     const el = editorOf(e);
@@ -258,6 +297,33 @@
     const el = editorOf(e);
     if (el && el === active) onEditorChanged(el);
   }, true);
+  // A frame from another site: Tonkoll runs inside it only where it is on for that site. If it
+  // is not, say so plainly beside the frame rather than stay silent.
+  /** @type {HTMLIFrameElement|null} */
+  let blindFrame = null;
+  addEventListener("blur", () => setTimeout(async () => {
+    const frame = document.activeElement;
+    if (!alive || !status.active || !(frame instanceof HTMLIFrameElement)) return;
+    let readable = false;
+    try {
+      readable = Boolean(frame.contentDocument);
+    } catch {
+      readable = false;
+    }
+    if (readable || !frame.src) return; // same origin: Tonkoll's script runs in the frame itself
+    const answer = await send({ type: T.MSG.frameStatus, url: frame.src });
+    if (!answer?.ok || answer.active || document.activeElement !== frame) return;
+    blindFrame = frame;
+    active = null;
+    ui.attach(frame);
+    ui.show("unavailable", { statusText: T.t("error_unavailable") });
+  }, 0));
+  addEventListener("focus", () => {
+    if (blindFrame && document.activeElement !== blindFrame) {
+      blindFrame = null;
+      ui.show("idle");
+    }
+  });
   const follow = () => {
     if (active) scheduleRender();
   };

@@ -156,7 +156,11 @@ globalThis.Tonkoll.shiftReport = function shiftReport(report, oldText, newText) 
     const spans = (f.spans && f.spans.length ? f.spans : [{ offset: f.offset, length: f.length, text: f.matched }])
       .map(move).filter((s) => s !== null);
     if (!spans.length) continue;
-    findings.push({ ...f, spans, offset: spans[0].offset, length: spans[0].length });
+    // The finding's own region is what its replacements replace; when the writer changed it,
+    // the replacements no longer fit and are dropped (the hint itself stays).
+    const region = move({ offset: f.offset, length: f.length, text: f.matched });
+    if (region) findings.push({ ...f, spans, offset: region.offset, length: region.length });
+    else findings.push({ ...f, spans, offset: spans[0].offset, length: spans[0].length, replacements: [] });
   }
   return { ...report, findings };
 };

@@ -7,6 +7,7 @@ globalThis.Tonkoll = globalThis.Tonkoll || {};
 
 const HINT = "tonkoll-hint";
 const FOCUS = "tonkoll-focus";
+const STALE = "tonkoll-stale";
 const MIRROR_STYLES = [
   "boxSizing", "width", "height", "fontFamily", "fontSize", "fontWeight", "fontStyle", "fontVariant",
   "fontStretch", "letterSpacing", "wordSpacing", "textTransform", "textIndent", "textAlign", "lineHeight",
@@ -36,7 +37,8 @@ globalThis.Tonkoll.Underliner = class Underliner {
     if (!this.sheet) {
       this.sheet = new CSSStyleSheet();
       this.sheet.replaceSync(
-        `::highlight(${HINT}) { text-decoration: underline wavy #d97706; text-decoration-thickness: 2px; text-underline-offset: 3px; }\n` +
+        `::highlight(${HINT}) { text-decoration: underline wavy #b45309; text-decoration-thickness: 2px; text-underline-offset: 3px; }\n` +
+        `::highlight(${STALE}) { text-decoration: underline dotted #6b7280; text-decoration-thickness: 2px; text-underline-offset: 3px; }\n` +
         `::highlight(${FOCUS}) { background-color: rgba(253, 224, 71, 0.55); }`,
       );
     }
@@ -50,15 +52,17 @@ globalThis.Tonkoll.Underliner = class Underliner {
    * @param {{text: string, map: any}} read the editor's text as read just now
    * @param {import("../lib/messages.js").Span[]} spans
    * @param {import("../lib/messages.js").Span[]} focus spans to emphasise (hovered hint)
+   * @param {boolean} [stale] spans from an earlier answer (drawn grey, dotted)
    */
-  render(editor, read, spans, focus) {
+  render(editor, read, spans, focus, stale = false) {
     const T = globalThis.Tonkoll;
     if (read.map && this.useHighlights) {
       try {
         this.ensureSheet();
         const ranges = spans.map((s) => T.rangeFor(read.map, s.offset, s.length)).filter(Boolean);
         const focused = focus.map((s) => T.rangeFor(read.map, s.offset, s.length)).filter(Boolean);
-        CSS.highlights.set(HINT, new Highlight(...ranges));
+        CSS.highlights.set(stale ? STALE : HINT, new Highlight(...ranges));
+        CSS.highlights.delete(stale ? HINT : STALE);
         if (focused.length) CSS.highlights.set(FOCUS, new Highlight(...focused));
         else CSS.highlights.delete(FOCUS);
         this.clearBoxes();
@@ -79,7 +83,7 @@ globalThis.Tonkoll.Underliner = class Underliner {
       for (const r of range.getClientRects()) {
         if (r.width < 1 || r.bottom < clip.top || r.top > clip.bottom || r.right < clip.left || r.left > clip.right) continue;
         const box = document.createElement("div");
-        box.className = isFocus ? "box focus" : "box";
+        box.className = isFocus ? "box focus" : stale ? "box stale" : "box";
         box.dataset.offset = String(s.offset);
         box.dataset.length = String(s.length);
         const left = Math.max(r.left, clip.left);
@@ -131,6 +135,7 @@ globalThis.Tonkoll.Underliner = class Underliner {
   clearHighlights() {
     if (typeof CSS !== "undefined" && "highlights" in CSS) {
       CSS.highlights.delete(HINT);
+      CSS.highlights.delete(STALE);
       CSS.highlights.delete(FOCUS);
     }
   }

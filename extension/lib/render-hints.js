@@ -7,7 +7,7 @@ globalThis.Tonkoll = globalThis.Tonkoll || {};
 /**
  * @typedef {import("./messages.js").Finding} Finding
  * @typedef {{onFocus?: (f: Finding|null) => void, onIgnore?: (f: Finding, item: HTMLElement) => void,
- *            onDisableRule?: (f: Finding) => void}} HintActions
+ *            onDisableRule?: (f: Finding) => void, onApply?: (f: Finding, value: string) => void}} HintActions
  */
 
 /**
@@ -35,7 +35,9 @@ function hintItem(f, actions) {
   const words = [...new Set((f.spans && f.spans.length ? f.spans : [{ text: f.matched }]).map((s) => s.text))]
     .filter(Boolean);
   if (words.length) li.append(el("p", "words", T.t("hintWords", [words.map((w) => `”${w}”`).join(", ")])));
-  if (f.suggestions && f.suggestions.length) {
+  const replacements = (f.replacements || []).map((r) => r.value).filter((v) => typeof v === "string");
+  const applicable = Boolean(actions.onApply && replacements.length);
+  if (f.suggestions && f.suggestions.length && !applicable) {
     li.append(el("p", "suggestion", T.t("hintSuggestion", [f.suggestions.slice(0, 3).join(", ")])));
   }
   if (f.explanation || f.handbook) {
@@ -44,6 +46,22 @@ function hintItem(f, actions) {
     if (f.explanation) why.append(el("p", "explanation", f.explanation));
     if (f.handbook) why.append(el("blockquote", "handbook", `”${f.handbook}”`));
     li.append(why);
+  }
+  if (applicable) {
+    // One button per replacement: clicking puts it in place (through the editor's own input path).
+    const row = el("div", "replacements");
+    row.append(el("span", "lead", T.t("hintApplyLead")));
+    for (const value of replacements.slice(0, 3)) {
+      const b = el("button", "apply", value || T.t("hintApplyRemove"));
+      b.type = "button";
+      b.dataset.value = value;
+      b.setAttribute("aria-label", T.t("hintApplyLabel", [f.matched, value]));
+      b.addEventListener("click", () => actions.onApply?.(f, value));
+      row.append(b);
+    }
+    li.append(row);
+  } else if (replacements.length && !(f.suggestions && f.suggestions.length)) {
+    li.append(el("p", "suggestion", T.t("hintSuggestion", [replacements.slice(0, 3).join(", ")])));
   }
   const buttons = el("div", "actions");
   if (actions.onIgnore) {
@@ -111,15 +129,20 @@ globalThis.Tonkoll.renderHints = function renderHints(container, report, actions
 /** Shared look of the hint list (the panel's shadow root and the popup both use it). */
 globalThis.Tonkoll.HINTS_CSS = `
 .hints, .strengths { list-style: none; margin: 0; padding: 0; }
-.hint { border-left: 3px solid #d97706; padding: 6px 8px; margin: 0 0 8px; border-radius: 4px; background: #fffbeb; outline: none; }
+.hint { border-left: 3px solid #b45309; padding: 6px 8px; margin: 0 0 8px; border-radius: 4px; background: #fffbeb; outline: none; }
 .hint.level-warning { border-left-color: #b45309; }
 .hint:hover, .hint:focus, .hint.focused { background: #fef3c7; }
 .hint p { margin: 0 0 4px; }
 .message { font-weight: 600; }
 .words, .suggestion { color: #374151; }
 .why summary, .more summary { cursor: pointer; color: #0f766e; }
+.actions button { color: #1f2937; }
 .why blockquote { margin: 4px 0; padding-left: 8px; border-left: 2px solid #99f6e4; color: #4b5563; font-style: italic; }
-.actions { display: flex; gap: 6px; margin-top: 4px; }
+.actions, .replacements { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
+.replacements button { font: inherit; font-weight: 600; border: 1px solid #0f766e; color: #fff; background: #0f766e; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
+.replacements button:hover { background: #115e59; }
+.replacements .lead { color: #374151; align-self: center; }
+button:focus-visible, summary:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .actions button { font: inherit; font-size: 12px; border: 1px solid #d1d5db; background: #fff; border-radius: 4px; padding: 2px 6px; cursor: pointer; }
 .strength { color: #065f46; background: #ecfdf5; border-radius: 4px; padding: 4px 8px; margin: 0 0 4px; }
 .none { color: #065f46; }

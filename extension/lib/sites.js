@@ -58,7 +58,8 @@ const CUSTOM_SCRIPT_ID = "tonkoll-custom-sites";
 /** The files the content script is made of (the same list as in manifest.json). */
 globalThis.Tonkoll.CONTENT_JS = Object.freeze([
   "lib/browser.js", "lib/messages.js", "lib/render-hints.js", "content/textmap.js",
-  "content/editors.js", "content/underline.js", "content/ui.js", "content/main.js",
+  "content/editors.js", "content/underline.js", "content/place.js", "content/apply.js", "content/ui.js",
+  "content/main.js",
 ]);
 
 let syncing = Promise.resolve();
@@ -79,16 +80,18 @@ globalThis.Tonkoll.syncContentScripts = function syncContentScripts() {
       if (await T.ext.permissions.contains({ origins: [pattern] })) wanted.push(pattern);
     }
     const [existing] = await T.ext.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-    const same = existing && [...existing.matches].sort().join(" ") === [...wanted].sort().join(" ");
+    // Same sites, files and frames (an update may have changed the files): nothing to do.
+    const same = existing && [...existing.matches].sort().join(" ") === [...wanted].sort().join(" ") &&
+      (existing.js || []).join(" ") === T.CONTENT_JS.join(" ") && existing.allFrames === true;
     if (same) return wanted; // nothing to do: never leave a gap in which pages load without it
     if (existing && wanted.length) {
-      await T.ext.scripting.updateContentScripts([{ id: CUSTOM_SCRIPT_ID, matches: wanted }]);
+      await T.ext.scripting.updateContentScripts([{ id: CUSTOM_SCRIPT_ID, matches: wanted, js: [...T.CONTENT_JS], allFrames: true }]);
     } else if (existing) {
       await T.ext.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
     } else if (wanted.length) {
       await T.ext.scripting.registerContentScripts([{
         id: CUSTOM_SCRIPT_ID, matches: wanted, js: [...T.CONTENT_JS], runAt: "document_idle",
-        allFrames: false, persistAcrossSessions: true,
+        allFrames: true, persistAcrossSessions: true,
       }]);
     }
     return wanted;

@@ -29,6 +29,9 @@
     siteBox.checked = site.enabled;
     siteBox.dataset.origin = site.origin;
   }
+  if (settings.managed.includes(site.siteId ? `sites.${site.siteId}` : `customSites.${site.origin}`)) {
+    siteBox.disabled = true; // IT decides this one
+  }
   siteBox.addEventListener("change", async () => {
     const on = siteBox.checked;
     settings = await T.loadSettings();
@@ -39,7 +42,8 @@
         siteBox.checked = false;
         return;
       }
-      const others = settings.customSites.filter((s) => s.origin !== site.origin);
+      const others = settings.customSites.filter((s) => s.origin !== site.origin &&
+        !settings.managed.includes(`customSites.${s.origin}`));
       await T.saveSettings({ customSites: [...others, { origin: site.origin, enabled: on }] });
     }
     $("site-note").textContent = T.t("popupReload");

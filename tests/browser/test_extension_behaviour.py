@@ -87,6 +87,25 @@ def test_nothing_is_sent_before_consent(extension_browser: Any, page_server: Any
     page.close()
 
 
+def test_comment_box_is_checked_as_a_reply(extension_browser: Any, page_server: Any,
+                                           live_server: Any) -> None:
+    """Issue 12: a comment or reply box (its label or placeholder says so) is checked with
+    channel "reply"; the post box on the same page keeps the site's channel."""
+    page = open_textarea(extension_browser, page_server, selector="#comment")
+    page.keyboard.type("Vi har tagit del av dina synpunkter och återkommer.")
+    wait_badge(page, "hints")
+    page.locator(BADGE).click()
+    wait_until(lambda: "dialog.tomt-svar" in hint_ids(page))
+    assert "channel=reply" in live_server.log_text()
+    page.close()
+    before = live_server.log_text().count("channel=generic")
+    page = open_textarea(extension_browser, page_server)
+    page.keyboard.type(DRAFT)
+    wait_badge(page, "hints")
+    wait_until(lambda: live_server.log_text().count("channel=generic") > before)
+    page.close()
+
+
 def test_site_not_enabled_sends_nothing(extension_browser: Any, page_server: Any,
                                         live_server: Any) -> None:
     ext = extension_browser
@@ -167,12 +186,33 @@ def test_offline_then_recovers(extension_browser: Any, page_server: Any, start_s
     wait_badge(page, "hints")
     assert page.evaluate("window.editorText()") == DRAFT + " Vi hörs. Ha det bra! Hej då."
 
-    # Without typing: the hints come back by themselves once the service answers again.
+    # Without typing: the hints come back by themselves once the service answers again, within
+    # the 5 s cap on the retry interval even after a longer outage. Meanwhile the earlier hints
+    # stay, greyed and marked as not current, and the wording is Swedish.
     server.stop()
     page.keyboard.type(" Puss.")
     wait_badge(page, "offline")
+    badge = page.locator(BADGE)
+    assert badge.get_attribute("data-stale") == "true"
+    assert badge.inner_text() == "ingen kontakt"
+    shadow = "document.querySelector('tonkoll-hints').shadowRoot"
+    page.wait_for_function(f"() => {shadow}.querySelectorAll('.box.stale').length > 0")
+    fresh = f"() => {shadow}.querySelectorAll('.box:not(.stale):not(.focus)').length"
+    assert page.evaluate(fresh) == 0
+    badge.click()
+    panel = page.locator("tonkoll-hints >> .panel.stale")
+    panel.wait_for(state="visible")
+    assert "försöker igen" in panel.locator(".stale-note").inner_text()
+    hint = panel.locator(f".hint[data-rule-id='{STIFF_RULE}']")
+    assert hint.get_attribute("aria-description") == "inte aktuellt"
+    assert panel.locator("button.apply").count() == 0  # nothing is applied from an old answer
+    page.click("#editor")  # back in the box (a click outside the panel closes it)
+    time.sleep(12)  # long enough for the interval to reach its cap
     server.start()
+    back = time.monotonic()
     wait_badge(page, "hints", timeout=20_000)
+    assert time.monotonic() - back < 7.5
+    assert badge.get_attribute("data-stale") == "false"
     page.close()
 
 
@@ -239,7 +279,16 @@ def test_rule_turned_off_in_options(extension_browser: Any, page_server: Any,
     options = ext.context.new_page()
     options.goto(ext.url("options/options.html"))
     options.wait_for_selector("body[data-rules-loaded='true']")
+    # Grouped by theme, Swedish first (the UI language), folded until searched.
+    groups = options.locator("#rules details.theme-group")
+    assert groups.first.get_attribute("data-language") == "sv"
+    assert groups.last.get_attribute("data-language") == "en"
+    assert options.locator("#rules details.theme-group[open]").count() == 0
     box = options.locator(f"input[data-rule-id='{STIFF_RULE}']")
+    assert not box.is_visible()
+    options.fill("#rule-search", "erhåll")
+    box.wait_for(state="visible")
+    assert options.locator("#rules label.rule:visible").count() < 5
     assert box.is_checked()
     box.uncheck()
     wait_until(lambda: STIFF_RULE in ext.storage().get("disabledRules", []))

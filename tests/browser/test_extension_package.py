@@ -78,6 +78,10 @@ def test_pack_and_web_ext_lint(tmp_path: Path) -> None:
         firefox_files = set(zf.namelist())
         zf.extractall(tmp_path / "firefox")
     assert chromium == MANIFEST
+    with zipfile.ZipFile(out / "tonkoll-chrome-web-store.zip") as zf:
+        store = json.loads(zf.read("manifest.json"))
+        assert set(zf.namelist()) == chromium_files
+    assert "key" not in store and {k: v for k, v in MANIFEST.items() if k != "key"} == store
     assert "key" not in firefox and "service_worker" not in firefox["background"]
     assert firefox["background"]["scripts"] == MANIFEST["background"]["scripts"]
     assert chromium_files == firefox_files
@@ -100,3 +104,25 @@ def test_pack_and_web_ext_lint(tmp_path: Path) -> None:
 def test_scripts_parse(path: str) -> None:
     """Every script is valid JavaScript for node's parser (a cheap guard before the browser)."""
     subprocess.run(["node", "--check", str(EXTENSION_DIR / path)], check=True, timeout=30)
+
+
+def test_managed_schema_matches_what_settings_read() -> None:
+    """IT's policy keys (managed_schema.json) are the ones lib/settings.js reads, and the
+    built-in sites in the schema are the extension's built-in sites."""
+    assert MANIFEST["storage"]["managed_schema"] == "managed_schema.json"
+    schema = json.loads((EXTENSION_DIR / "managed_schema.json").read_text(encoding="utf-8"))
+    settings_js = (EXTENSION_DIR / "lib/settings.js").read_text(encoding="utf-8")
+    read = set(re.findall(r"\bit\.([A-Za-z]+)", settings_js))
+    assert read == set(schema["properties"]) == {"serverUrl", "token", "sites", "customSites"}
+    builtin = set(re.findall(r'\{ id: "([a-z]+)"', settings_js))
+    assert set(schema["properties"]["sites"]["properties"]) == builtin
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_store_listing_and_privacy_page(lang: str) -> None:
+    store = ROOT / "docs" / "store"
+    listing = (store / f"listing.{lang}.md").read_text(encoding="utf-8")
+    short = re.search(r"\*\*(?:Kort beskrivning|Short description)\*\*[^\n]*\n(.+)", listing)
+    assert short and 20 < len(short.group(1).strip()) <= 132
+    privacy = (store / f"privacy.{lang}.md").read_text(encoding="utf-8")
+    assert "Alt+Shift+T" in listing and len(privacy) > 800

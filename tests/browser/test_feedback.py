@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_extension_a11y import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -152,9 +153,18 @@ def test_extension_sends_counts_and_never_text(extension_browser: Any, page_serv
         ".querySelectorAll('.hint')].map(e => e.dataset.ruleId)")
     assert STIFF_RULE in shown_rules and len(shown_rules) >= 2
     other = next(r for r in shown_rules if r != STIFF_RULE)
-    page.locator(shadow(page, f".hint[data-rule-id='{STIFF_RULE}'] button.ignore")).click()
+    # Click the replacement: applied, with the index of the replacement (the first, "får").
+    page.locator(shadow(page, f".hint[data-rule-id='{STIFF_RULE}'] button.apply")).first.click()
+    page.wait_for_function("() => document.getElementById('editor').value.includes('får')")
+    page.locator(shadow(page, f".hint[data-rule-id='{STIFF_RULE}']")).wait_for(state="detached")
     page.locator(shadow(page, f".hint[data-rule-id='{other}'] button.disable-rule")).click()
     wait_until(lambda: other in ext.storage().get("disabledRules", []))
+    # A second draft: the hint counts as shown again; this time the writer ignores it.
+    second = type_draft(ext, page_server)
+    second.locator(shadow(second, ".badge")).click()
+    second.locator(shadow(second, f".hint[data-rule-id='{STIFF_RULE}'] button.ignore")).click()
+    second.locator(shadow(second, f".hint[data-rule-id='{STIFF_RULE}']")).wait_for(
+        state="detached")
 
     alarm = ext.control.evaluate("chrome.alarms.get('tonkoll-feedback')")
     assert alarm and alarm["periodInMinutes"] == 1  # sent at least once a minute by itself
@@ -175,8 +185,14 @@ def test_extension_sends_counts_and_never_text(extension_browser: Any, page_serv
         assert e["language"] == "sv" and e["channel"] == "generic"
         assert e["rules_version"] == health["rules_version"]
     assert {(r, "shown") for r in shown_rules} <= set(counts)
-    assert all(counts[(r, "shown")] == 1 for r in shown_rules)  # once per draft
-    assert counts[(STIFF_RULE, "ignored")] == 1 and counts[(other, "disabled")] == 1
+    assert counts[(other, "shown")] == 1  # once per draft (typed on, checked again)
+    assert counts[(STIFF_RULE, "shown")] == 2  # two drafts
+    assert counts[(STIFF_RULE, "applied")] == 1 and counts[(STIFF_RULE, "ignored")] == 1
+    assert counts[(other, "disabled")] == 1
+    applied = next(e for e in body["events"] if e["event"] == "applied")
+    assert applied["replacement"] == 0
+    shown = next(e for e in body["events"] if (e["rule_id"], e["event"]) == (STIFF_RULE, "shown"))
+    assert shown["offered"] == 1
 
     # Not a word of the draft, of what the hints matched, nor of the page's address.
     without_ids = raw
@@ -190,9 +206,45 @@ def test_extension_sends_counts_and_never_text(extension_browser: Any, page_serv
     assert "cookie" not in {k.lower() for k in post["headers"]}
 
     # The service stored the counts (the real endpoint behind the recorder).
-    assert f"{STIFF_RULE};klarsprak;1;" in admin_csv(service)
+    assert f"{STIFF_RULE};klarsprak;2;2;1;50,0;1;50,0;0;0,0" in admin_csv(service)
     page.close()
+    second.close()
     ext.configure(disabledRules=[])
+
+
+def test_fifty_waiting_events_go_out_at_once(extension_browser: Any, recorder: Recorder) -> None:
+    """The queue's own code (lib/feedback.js) in an extension page: 50 counted events are sent
+    without waiting for the minute; the channel is the one the background passes, and the
+    counts are folded per rule and event."""
+    ext = extension_browser
+    ext.configure(consent=True, serverUrl=recorder.base_url, feedback=True)
+    page = ext.context.new_page()
+    page.goto(ext.url("consent/consent.html?queue"))
+    page.add_script_tag(url=ext.url("lib/service.js"))
+    page.add_script_tag(url=ext.url("lib/feedback.js"))
+    page.evaluate("chrome.storage.session.set({feedbackQueue: {}})")
+    waiting = page.evaluate("""async () => {
+      const T = globalThis.Tonkoll;
+      const settings = await T.loadSettings();
+      const e = {rule_id: 'rost.man', event: 'ignored', language: 'sv', rules_version: 'v1'};
+      // Only known fields are read: a stray `text` never reaches the queue or the service.
+      const some = [...Array(48).fill(e), {...e, text: 'utkast'}];
+      const first = await T.countFeedback(some, 'x', settings);
+      const bad = [{...e, rule_id: 'Inte ett id'}, {...e, event: 'x'}, {...e, language: 'de'},
+                   {...e, event: 'applied', replacement: 99}];
+      await T.countFeedback(bad, 'x', settings);  // malformed: dropped
+      const applied = {...e, event: 'applied', replacement: 1};
+      return [first, await T.countFeedback([applied], 'x', settings)];
+    }""")
+    assert waiting == [49, 50]
+    wait_until(lambda: recorder.feedback_bodies())
+    (body,) = recorder.feedback_bodies()
+    assert sorted((e["event"], e["count"], e.get("replacement")) for e in body["events"]) == [
+        ("applied", 1, 1), ("ignored", 49, None)]
+    assert {e["channel"] for e in body["events"]} == {"x"}
+    assert "utkast" not in json.dumps(body)
+    assert page.evaluate("chrome.storage.session.get('feedbackQueue')") == {"feedbackQueue": {}}
+    page.close()
 
 
 def test_nothing_without_consent_or_with_the_option_off(extension_browser: Any,
@@ -234,8 +286,9 @@ def test_nothing_without_consent_or_with_the_option_off(extension_browser: Any,
     ext.configure(consent=True, feedback=True)
 
 
-def test_playground_reports_ignored(browser: Any, service: Any, tmp_path: Path) -> None:
-    """The playground sends the same counts (shown, ignored) from a plain browser page."""
+def test_playground_reports_applied_and_ignored(browser: Any, service: Any) -> None:
+    """The playground sends the same counts from a plain browser page: shown once per draft,
+    a clicked replacement as applied with its index, "Ignorera här" as ignored."""
     page = browser.new_page(locale="sv-SE")
     bodies: list[str] = []
     page.on("request", lambda r: bodies.append(r.post_data or "")
@@ -243,16 +296,25 @@ def test_playground_reports_ignored(browser: Any, service: Any, tmp_path: Path) 
     page.goto(service.base_url + "/")
     page.fill("#draft", DRAFT)
     page.click("#check-button")
-    page.wait_for_selector(f"#hints li[data-rule-id='{STIFF_RULE}']")
-    page.click(f"#hints li[data-rule-id='{STIFF_RULE}'] button.ignore")
-    page.wait_for_selector(f"#hints li[data-rule-id='{STIFF_RULE}']", state="detached")
+    stiff = page.locator(f"#hints li[data-rule-id='{STIFF_RULE}']")
+    stiff.locator("button.replacement").first.click()
+    page.wait_for_function("() => document.getElementById('draft').value.includes('får')")
+    stiff.wait_for(state="detached")
+    other = page.locator("#hints li[data-rule-id]").first
+    other_rule = other.get_attribute("data-rule-id")
+    other.locator("button.ignore").click()
+    page.wait_for_selector(f"#hints li[data-rule-id='{other_rule}']", state="detached")
     page.evaluate("window.dispatchEvent(new Event('pagehide'))")
     wait_until(lambda: bodies)
     sent = [e for b in bodies for e in json.loads(b)["events"]]
-    assert {(e["rule_id"], e["event"]) for e in sent} >= {(STIFF_RULE, "shown"),
-                                                         (STIFF_RULE, "ignored")}
+    seen = {(e["rule_id"], e["event"]): e for e in sent}
+    assert seen[(STIFF_RULE, "shown")]["count"] == 1
+    assert seen[(STIFF_RULE, "shown")]["offered"] >= 1
+    assert seen[(STIFF_RULE, "applied")]["replacement"] == 0
+    assert seen[(other_rule, "ignored")]["count"] == 1
+    assert seen[(other_rule, "shown")]["count"] == 1  # checked twice, shown once per draft
     assert MARKER not in "".join(bodies) and "erhåller" not in "".join(bodies)
-    wait_until(lambda: f"{STIFF_RULE};klarsprak;1;" in admin_csv(service))
+    wait_until(lambda: f"{STIFF_RULE};klarsprak;1;1;1;" in admin_csv(service))
     page.close()
 
 
@@ -282,6 +344,7 @@ def test_statistik_needs_the_admin_key_and_shows_a_rule(browser: Any, service: A
     response = page.goto(service.base_url + "/statistik")
     assert response.status == 401
     assert STIFF_RULE not in page.content()
+    assert serious_violations(page) == []  # axe-core on the login form
     page.fill("#token", "fel-nyckel")
     page.click("button[type=submit]")
     assert "Nyckeln stämmer inte" in page.locator("[role=alert]").inner_text()
@@ -308,6 +371,7 @@ def test_statistik_needs_the_admin_key_and_shows_a_rule(browser: Any, service: A
                          ".getAttribute('aria-labelledby').split(' ')[0]).textContent")
     assert page.locator("table.rules caption").count() == 1
     assert page.locator("table.rules thead th[scope=col]").count() == 5
+    assert serious_violations(page) == []  # axe-core (WCAG 2.1 AA rules) on the overview
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -324,6 +388,7 @@ def test_statistik_needs_the_admin_key_and_shows_a_rule(browser: Any, service: A
     page.wait_for_selector("dl.figures")
     assert "Ersättning 1: tillämpad 12 gånger" in page.content()
     assert page.locator("svg.chart").count() == 1
+    assert serious_violations(page) == []
     page.screenshot(path=str(tmp_path / "statistik-regel.png"), full_page=True)
 
     # /regler links each rule to its figures.

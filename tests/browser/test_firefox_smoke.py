@@ -4,112 +4,24 @@ service."""
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import json
-import shutil
-import subprocess
-import sys
 import time
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, browser_missing
-from servers import free_port, stop
-from websockets.sync.client import connect
+from firefox_bidi import ADDON_ID, ADDON_UUID, Bidi, launch_firefox
 
 pytestmark = pytest.mark.browser
 
-ADDON_ID = "tonkoll@malmo.se"
-ADDON_UUID = "3f1d8a52-6c1e-4a8e-9a57-2b1f4c7d9e01"
 DRAFT = "Hej! Du erhåller ett svar från oss inom tre veckor."
-
-
-def firefox_path() -> str:
-    path = shutil.which("firefox-esr") or shutil.which("firefox")
-    if path:
-        return path
-    browser_missing(
-        "Firefox is not installed (apt-get install -y firefox-esr; scripts/test does it)")
-
-
-class Bidi:
-    """A minimal WebDriver BiDi client: one command at a time, events ignored."""
-
-    def __init__(self, ws: Any) -> None:
-        self.ws = ws
-        self.ids = itertools.count(1)
-
-    def call(self, method: str, **params: Any) -> dict[str, Any]:
-        command_id = next(self.ids)
-        self.ws.send(json.dumps({"id": command_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.ws.recv(timeout=30))
-            if message.get("id") == command_id:
-                if message.get("type") == "error":
-                    raise AssertionError(f"{method}: {message.get('message')}")
-                return dict(message["result"])
-
-    def evaluate(self, context: str, expression: str) -> Any:
-        result = self.call("script.evaluate", expression=expression, target={"context": context},
-                           awaitPromise=True)
-        if result.get("type") == "exception":
-            raise AssertionError(result["exceptionDetails"]["text"])
-        return result["result"].get("value")
-
-    def wait_for(self, context: str, expression: str, timeout: float = 15.0) -> Any:
-        deadline = time.monotonic() + timeout
-        while True:
-            value = self.evaluate(context, expression)
-            if value:
-                return value
-            assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-            time.sleep(0.2)
-
-    def contexts(self) -> list[dict[str, Any]]:
-        return list(self.call("browsingContext.getTree")["contexts"])
 
 
 @pytest.fixture(scope="module")
 def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Bidi, Path]]:
-    binary = firefox_path()
-    work = tmp_path_factory.mktemp("firefox")
-    subprocess.run([sys.executable, str(ROOT / "scripts/pack-extension"), "--out", str(work)],
-                   check=True, timeout=60)
-    addon = work / "addon"
-    with zipfile.ZipFile(work / "tonkoll-firefox.zip") as zf:
-        zf.extractall(addon)
-    profile = work / "profile"
-    profile.mkdir()
-    uuids = json.dumps({ADDON_ID: ADDON_UUID})
-    (profile / "user.js").write_text(
-        f'user_pref("extensions.webextensions.uuids", {json.dumps(uuids)});\n'
-        'user_pref("intl.locale.requested", "sv");\n', encoding="utf-8")
-    port = free_port()
-    proc = subprocess.Popen(
-        [binary, "--headless", "--no-remote", "--profile", str(profile),
-         f"--remote-debugging-port={port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        with contextlib.ExitStack() as stack:
-            deadline = time.monotonic() + 40
-            while True:
-                try:
-                    ws = stack.enter_context(
-                        connect(f"ws://127.0.0.1:{port}/session", max_size=None, open_timeout=5))
-                    break
-                except OSError:
-                    assert proc.poll() is None, "Firefox exited"
-                    assert time.monotonic() < deadline, "Firefox's WebDriver BiDi did not answer"
-                    time.sleep(0.3)
-            bidi = Bidi(ws)
-            bidi.call("session.new", capabilities={})
-            yield bidi, addon
-    finally:
-        stop(proc, timeout=15)
+    with launch_firefox(tmp_path_factory.mktemp("firefox")) as launched:
+        yield launched
 
 
 def test_firefox_installs_and_hints(firefox: tuple[Bidi, Path], page_server: Any,

@@ -122,3 +122,39 @@ def test_the_token_field_when_keys_are_required(
     page.click("#try-form button[type=submit]")
     page.wait_for_selector("#try-result .try-ok")
     page.close()
+
+
+def test_click_a_replacement_puts_it_in_the_text(browser: Any, live_server: Any) -> None:
+    """Each replacement is a button; clicking it puts the exact text in place of the
+    finding's span (UTF-16 offsets, emoji before it) and checks the new draft."""
+    page = browser.new_page(locale="sv-SE")
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(live_server.base_url + "/")
+    draft = "👋 Hej! Föreningen erhöll bidrag i fjol."
+    page.fill("#draft", draft)
+    page.click("#check-button")
+    button = page.locator("#hints button.replacement", has_text="fick")
+    expect(button).to_have_count(1)
+    button.click()
+    expect(page.locator("#draft")).to_have_value("👋 Hej! Föreningen fick bidrag i fjol.")
+    # checked again: the hint on "erhöll" is gone
+    expect(page.locator("#marked")).to_have_text("👋 Hej! Föreningen fick bidrag i fjol.")
+    assert "erhöll" not in page.locator("#hints").inner_text()
+
+    # A construction rewrite replaces more words than it underlines.
+    page.fill("#draft", "Man måste anmäla sig före fredag.")
+    page.click("#check-button")
+    page.locator("#hints button.replacement", has_text="Du måste anmäla dig").click()
+    expect(page.locator("#draft")).to_have_value("Du måste anmäla dig före fredag.")
+
+    # After more typing the offsets no longer fit: the page says so instead of guessing.
+    page.fill("#draft", "Du erhåller svar.")
+    page.click("#check-button")
+    page.wait_for_selector("#hints button.replacement")
+    page.evaluate("document.getElementById('draft').value = 'Nu: Du erhåller svar.'")
+    page.locator("#hints button.replacement").first.click()
+    expect(page.locator("#status")).to_contain_text("Texten har ändrats")
+    assert page.locator("#draft").input_value() == "Nu: Du erhåller svar."
+    assert problems == []
+    page.close()

@@ -176,15 +176,45 @@ def test_eval_goal_figures_and_json(tmp_path: Path, capsys: pytest.CaptureFixtur
                     encoding="utf-8")
     code, out, _ = run(["eval", str(data), "--rules", str(FIXTURES)], capsys)
     assert code == 0
-    assert "100 % av 1 (mål ≥ 90 %) ✓" in out
-    assert "klarsprak.erhalla" in out
+    assert "100 % av 1 (mål ≥ 95 %) ✓" in out
+    assert "Trimningsdelen" in out and "Kontrolldelen" in out
+    assert "bureaucratic+broadcast: tips" in out
     code, out, _ = run(["eval", str(data), "--format", "json", "--rules", str(FIXTURES)], capsys)
     lines = [json.loads(x) for x in out.splitlines()]
     assert [x.get("id") for x in lines[:3]] == [1, 2, "x1"]
-    assert set(lines[0]) == {"id", "label", "lang", "overall", "hints", "warnings", "words"}
+    assert set(lines[0]) == {"id", "label", "lang", "part", "overall", "hints", "warnings",
+                             "words"}
+    assert lines[0]["part"] == lines[1]["part"]  # the two halves of a pair stay together
     summary = lines[3]["summary"]
     assert summary["goals"]["sv"]["pair_win_rate"] == 100.0
+    assert "klarsprak.erhalla" in summary["rules"]
+    part = lines[0]["part"]
+    assert summary["parts"][part]["goals"]["sv"]["pairs"] == 1
+    assert sum(p["texts"] for p in summary["parts"].values()) == 3
     assert summary["per_label"]["bureaucratic"]["hints_per_100_words"] > 0
+
+
+def test_eval_split_is_fixed_and_keeps_pairs(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """The part follows from pair_id, else id, else the text: not from file, order or line."""
+    from tonkoll.commands.evaluate import part_of
+
+    texts = [f"Texten nummer {n} om badet." for n in range(200)]
+    parts = [part_of({"text": t}) for t in texts]
+    assert 60 <= parts.count("check") <= 100  # about 40 %
+    assert part_of({"text": "a", "pair_id": "p-1"}) == part_of({"text": "b", "pair_id": "p-1"})
+    assert part_of({"text": "a", "id": "x"}) == part_of({"text": "b", "id": "x"})
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    one.write_text("\n".join(json.dumps({"text": t, "label": "plain", "lang": "sv"},
+                                        ensure_ascii=False) for t in texts[:5]), encoding="utf-8")
+    two.write_text("\n".join(json.dumps({"text": t, "label": "plain", "lang": "sv"},
+                                        ensure_ascii=False) for t in reversed(texts[:8])),
+                   encoding="utf-8")
+    code, out, _ = run(["eval", str(one), str(two), "--format", "json",
+                        "--rules", str(FIXTURES)], capsys)
+    rows = [json.loads(x) for x in out.splitlines()][:-1]
+    assert code == 0 and len(rows) == 13 and rows[0]["id"] == "one.jsonl:1"
+    assert [r["part"] for r in rows[:5]] == parts[:5] == [r["part"] for r in rows[12:7:-1]]
 
 
 def test_eval_bad_json_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -192,6 +222,8 @@ def test_eval_bad_json_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     data.write_text('{"text": "Hej", "label": "plain"}\n\n[1, 2]\n', encoding="utf-8")
     code, _, err = run(["eval", str(data), "--rules", str(FIXTURES)], capsys)
     assert code == 2 and "rad 3" in err
+    code, _, err = run(["eval", str(data), str(data), "--rules", str(FIXTURES)], capsys)
+    assert code == 2 and "eval.jsonl: rad 3" in err
 
 
 def test_installed_entry_point_runs() -> None:

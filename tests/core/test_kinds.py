@@ -111,10 +111,12 @@ def test_metric_chars_per_channel(book: Rulebook) -> None:
     assert hits(check(text, book, channel="facebook"), "lasbarhet.x-langd") == []
 
 
-def test_absence_fires_on_the_first_sentence(book: Rulebook) -> None:
+def test_absence_attaches_to_the_first_words(book: Rulebook) -> None:
+    """A whole-post finding attaches to the post's first words, not to a whole sentence
+    (issue 12 item 8)."""
     text = "Badet öppnar i morgon klockan nio. Det stänger klockan sex på kvällen."
     f = finding(check(text, book), "dialog.ingen-fraga")
-    assert f.matched == "Badet öppnar i morgon klockan nio."
+    assert f.matched == "Badet öppnar i"
     assert f.offset == 0
 
 
@@ -138,7 +140,8 @@ def test_praise_becomes_one_strength(book: Rulebook) -> None:
 def test_english_rules_run_on_english_text_only(book: Rulebook) -> None:
     en = check("We utilize the park prior to noon.", book)
     assert en.language == "en"
-    assert hits(en, "klarsprak.en-utilize") == ["utilize"]
+    # both entries in one sentence are shown, each with its own suggestion (issue 12 item 1)
+    assert hits(en, "klarsprak.en-utilize") == ["utilize", "prior to"]
     sv = check("We utilize the park prior to noon.", book, language="sv")
     assert hits(sv, "klarsprak.en-utilize") == []
 

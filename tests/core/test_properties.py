@@ -35,7 +35,11 @@ def assert_spans_valid(text: str, report: Report) -> None:
         assert 0 <= f.offset <= f.offset + f.length <= len(text)
         assert text[f.offset : f.offset + f.length] == f.matched
         assert f.spans, f.rule_id
-        assert (f.spans[0].offset, f.spans[0].length) == (f.offset, f.length)
+        # offset/length is the first span, or the wider region a construction rewrite replaces
+        first = f.spans[0]
+        assert f.offset <= first.offset <= first.offset + first.length <= f.offset + f.length
+        if (first.offset, first.length) != (f.offset, f.length):
+            assert f.replacements, f.rule_id
         for s in f.spans:
             assert 0 <= s.offset <= s.offset + s.length <= len(text)
             assert text[s.offset : s.offset + s.length] == s.text

@@ -19,10 +19,13 @@ def test_repeats_fold_into_one_finding_with_all_spans(book: Rulebook) -> None:
         assert text[span.offset : span.offset + span.length] == span.text
 
 
-def test_never_more_than_one_finding_per_rule_per_sentence(book: Rulebook) -> None:
+def test_every_hit_in_a_sentence_is_underlined(book: Rulebook) -> None:
+    """Issue 12 item 1: a second hit of a rule in one sentence is a span too (it used to be
+    dropped); repeats of one entry still fold into one finding."""
     report = check("Du erhåller och erhåller och erhöll svar.", book)
-    spans = [s for f in report.findings if f.rule_id == "klarsprak.erhalla" for s in f.spans]
-    assert [s.text for s in spans] == ["erhåller"]
+    folded = [f for f in report.findings if f.rule_id == "klarsprak.erhalla"]
+    assert len(folded) == 1
+    assert [s.text for s in folded[0].spans] == ["erhåller", "erhåller", "erhöll"]
 
 
 def test_warnings_and_whole_text_issues_rank_first_top_three_primary(book: Rulebook) -> None:

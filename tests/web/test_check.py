@@ -158,3 +158,32 @@ def test_answers_match_the_documented_schema_exactly(client: TestClient) -> None
             keys_match(f, FindingOut)
             for span in f["spans"]:
                 keys_match(span, SpanOut)
+
+
+def test_replacements_put_in_place_by_utf16_offsets(make_client) -> None:  # type: ignore[no-untyped-def]
+    """`replacements` (LanguageTool's shape) replace exactly `offset`/`length` in UTF-16 code
+    units, also after emoji and when a construction rewrite covers more than the underline."""
+    from api.schemas import ReplacementOut
+
+    bundled = Path(__file__).resolve().parents[2] / "rules"
+    client = make_client(rules_dirs=[bundled])
+    text = "👋👋 Föreningen erhöll bidrag. Badet kommer att öppnas på måndag."
+    report = post(client, text=text, language="sv")
+    units = text.encode("utf-16-le")
+
+    def put(f: dict, value: str) -> str:
+        start, end = 2 * f["offset"], 2 * (f["offset"] + f["length"])
+        return (units[:start] + value.encode("utf-16-le") + units[end:]).decode("utf-16-le")
+
+    by_rule = {f["rule_id"]: f for f in report["findings"]}
+    verb = by_rule["klarsprak.stela-verb"]
+    assert verb["replacements"] == [{"value": "fick"}]
+    ReplacementOut.model_validate(verb["replacements"][0])
+    assert put(verb, "fick") == text.replace("erhöll", "fick")
+    # whichever passive rule ranks highest shows it; the others are echoes (docs/engine.md)
+    passive = next(f for f in report["findings"] if f["rule_id"].startswith("klarsprak.passiv"))
+    assert passive["matched"] == "Badet kommer att öppnas"
+    assert passive["spans"][0]["text"] == "kommer att öppnas"  # the underline stays the hit
+    assert (put(passive, passive["replacements"][0]["value"])
+            == "👋👋 Föreningen erhöll bidrag. Vi öppnar badet på måndag.")
+    assert "”Vi öppnar badet”" in passive["message"]  # the message quotes the replacement

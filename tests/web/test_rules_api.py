@@ -32,6 +32,7 @@ def test_rules_lists_every_rule(client: TestClient) -> None:
         "examples": {
             "bad": ["Du [[erhåller]] beskedet i dag."],
             "good": ["Du får beskedet i dag."],
+            "corrections": [None],  # no `correction:` on that bad example
         },
     }
     assert data["themes"]["klarsprak"] == "Klarspråk"

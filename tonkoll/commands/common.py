@@ -67,15 +67,18 @@ def open_lines(source: str) -> list[str]:
     return read_text(source).splitlines()
 
 
-def jsonl_records(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line; a bad line is one CliError naming it."""
+def jsonl_records(lines: Iterable[str], name: str | None = None,
+                  ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; a bad line is one CliError naming it (and
+    the file, when `name` is given)."""
+    where = f"{display_path(name)}: " if name else ""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise CliError(f"rad {number}: ogiltig JSON ({exc.msg})") from None
+            raise CliError(f"{where}rad {number}: ogiltig JSON ({exc.msg})") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise CliError(f"rad {number}: objektet saknar fältet \"text\" (en sträng)")
+            raise CliError(f"{where}rad {number}: objektet saknar fältet \"text\" (en sträng)")
         yield number, record

@@ -85,6 +85,9 @@ def render_text(report: Report, text: str, color: bool) -> str:
             more = f", +{len(f.spans) - 1} ställen till" if len(f.spans) > 1 else ""
             lines.append(f"{star}{n}. [{LEVEL_WORDS.get(f.level, f.level)}] {f.message} "
                          f"{d}({f.rule_id}, rad {row}{more}){r}")
+            if f.replacements:
+                shown = " | ".join(f"”{v}”" for v in f.replacements)
+                lines.append(f"      ”{f.matched}” → {b}{shown}{r}")
     else:
         lines.append(f"{b}Inga förslag.{r}")
     if report.strengths:

@@ -23,7 +23,7 @@ def run_rules_test(rules: list[str] | None, out: TextIO | None = None,
     unknown = [i for i in ids or [] if book.by_id(i) is None]
     if unknown:
         raise CliError(f"okänd regel: {', '.join(unknown)}")
-    results = selftest(book, set(ids) if ids else None)
+    results = selftest(book, set(ids) if ids else None, require_corrections=True)
     failed = [r for r in results if not r.ok]
     for r in failed:
         where = f"{display_path(r.file)}:{r.line}" if r.file else "?"
@@ -37,7 +37,7 @@ def run_rules_test(rules: list[str] | None, out: TextIO | None = None,
 
 
 def _forms(rule: LoadedRule) -> list[str]:
-    return kind_named(rule.kind).phrases(rule.spec)
+    return kind_named(rule.kind).phrases(rule.spec, rule.language)
 
 
 def _where(rule: LoadedRule) -> str:

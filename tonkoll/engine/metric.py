@@ -11,6 +11,8 @@ finding should underline. A rule fires when value > limit.
 - hashtags, emoji: how many; spans: each one.
 - buzzword_density: percent of words that are in `words`; spans: those words.
 - paragraph_words: words in the longest paragraph (blank-line separated); span: that paragraph.
+- first_sentence_chars: characters of the first sentence as segmented (an emoji before a
+  capital or a line break ends it); span: that sentence.
 """
 
 from __future__ import annotations
@@ -110,6 +112,13 @@ def _chars(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
     return float(len(stripped)), [(lead, lead + len(stripped))]
 
 
+def _first_sentence_chars(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
+    first = next((s for s in seg.sentences if s.words), None)
+    if first is None:
+        return 0.0, []
+    return float(first.end - first.start), [(first.start, first.end)]
+
+
 def _exclamations(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
     ends = seg.by_kind.get("end", [])
     runs = [(t.start, t.end) for t in ends if "!" in t.text]
@@ -194,6 +203,7 @@ _TEXT_MEASURES: dict[str, Callable[[Segmentation, list[Span2]], Measure]] = {
     "emoji": _emoji,
     "buzzword_density": _buzzword_density,
     "paragraph_words": _paragraph_words,
+    "first_sentence_chars": _first_sentence_chars,
 }
 
 Bound = Callable[[Segmentation], float]
@@ -207,6 +217,7 @@ _TEXT_BOUNDS: dict[str, Bound] = {
     "emoji": lambda seg: float(len("".join(map(_TEXT, seg.by_kind.get("emoji", ()))))),
     "exclamations": lambda seg: float(seg.text.count("!")),
     "paragraph_words": lambda seg: float(seg.words),
+    "first_sentence_chars": lambda seg: float(len(seg.text)),
 }
 _SENTENCE_BOUNDS: dict[str, Bound] = {
     "sentence_words": lambda seg: float(max(map(_WORDS, seg.sentences), default=0)),

@@ -10,7 +10,11 @@ Sveriges; a Swedish verb comes second). A bli-passive is a form of "bli" followe
 words, by a participle (-ad, -at, -ade, -d, -en, -et, -na) that is not a common adjective (glad,
 nöjd, klar); neuter -t forms are skipped (snyggt/stängt look alike). `except:` words stop both.
 mode single: a passive with no agent ("av …") later in the sentence; mode double: two passives in
-a row ("föreslås inrättas").
+a row ("föreslås inrättas"); mode verbal: the passive family read from the clause's structure, an
+s-passive after an auxiliary within three words (perfect "har överlämnats", future "kommer
+Amiralsgatan att stängas", modal "skulle besvaras", "ska 1177 kontaktas": the subject may stand
+between the verbs) with no agent, or any s-passive whose agent is the writer or reader ("togs fram
+av oss").
 """
 
 from __future__ import annotations
@@ -139,6 +143,103 @@ def _has_agent(tokens: tuple[Token, ...], j: int) -> bool:
     return False
 
 
+# Auxiliaries that form the passive family with an s-passive within three words. "kommer" needs
+# "att" before the passive (otherwise it is the verb of motion: "kommer hem").
+AUXILIARIES = frozenset(
+    """har hade ska skall kan kunde skulle måste bör borde får behöver behövde lär torde
+    brukar brukade kommer kom""".split()
+)
+_NEEDS_ATT = frozenset({"kommer", "kom"})
+_PERSONAL_AGENTS = frozenset({"oss", "mig", "dig", "er", "mej", "dej"})
+# A passive in a condition or time clause is usually right ("Om din ansökan har godkänts …",
+# Uttryckeriet 2018): the subordinator within four words before the auxiliary skips it.
+_SUBORDINATORS = frozenset({"om", "ifall", "när", "innan", "sedan", "eftersom", "då", "tills"})
+_AUX_REACH = 3
+
+
+# After "av" straight after the verb these words show a particle ("stängas av i morgon"), not
+# an agent ("stängas av polisen").
+_AFTER_PARTICLE = frozenset(
+    """i på under från till efter före mellan vid med för och men eller nu idag igen helt
+    tillfälligt snart senare redan""".split()
+)
+
+
+def _agent(tokens: tuple[Token, ...], j: int) -> int | None:
+    """Index of the agent's first word ("av nämnden", "av oss") later in the sentence, if any;
+    "av" right after the verb and before a preposition, adverb or the sentence end is a verb
+    particle ("stängas av", "stängas av i helgen"), not an agent."""
+    sentence = tokens[j].sentence
+    for k in range(j + 1, min(j + 10, len(tokens))):
+        if tokens[k].sentence != sentence:
+            return None
+        if tokens[k].lower == "av":
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is None or nxt.sentence != sentence or nxt.kind != "word":
+                if k == j + 1:
+                    continue
+                return None
+            if k == j + 1 and nxt.lower in _AFTER_PARTICLE:
+                continue
+            return k + 1
+    return None
+
+
+def _in_condition(tokens: tuple[Token, ...], keys: Sequence[str], aux: int) -> bool:
+    sentence = tokens[aux].sentence
+    for k in range(aux - 1, max(-1, aux - 5), -1):
+        if tokens[k].sentence != sentence:
+            return False
+        if keys[k] in _SUBORDINATORS:
+            return True
+    return False
+
+
+def _auxiliary_before(tokens: tuple[Token, ...], keys: Sequence[str], i: int) -> int | None:
+    """Index of the auxiliary up to _AUX_REACH words before tokens[i] in its sentence."""
+    sentence = tokens[i].sentence
+    seen_att = False
+    for k in range(i - 1, max(-1, i - 1 - _AUX_REACH), -1):
+        tok = tokens[k]
+        if tok.sentence != sentence or tok.kind not in ("word", "number", "abbr"):
+            return None
+        key = keys[k]
+        if key == "att":
+            seen_att = True
+        elif key in AUXILIARIES and (seen_att or key not in _NEEDS_ATT):
+            return k
+    return None
+
+
+def _verbal_passives(tokens: tuple[Token, ...], extra_stop: frozenset[str],
+                     keys: Sequence[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    if AUXILIARIES.isdisjoint(keys) and _PERSONAL_AGENTS.isdisjoint(keys):
+        return out  # neither an auxiliary nor "av oss": nothing to find (C-level checks)
+    personal = not _PERSONAL_AGENTS.isdisjoint(keys)
+    last_end = -1
+    for i, low in enumerate(keys):
+        if low[-1:] != "s":
+            continue
+        # The cheap look-back first: most -s words have no auxiliary before them.
+        start = _auxiliary_before(tokens, keys, i)
+        if (start is None and not personal) or not is_s_passive(tokens[i], extra_stop):
+            continue
+        if start is not None and _in_condition(tokens, keys, start):
+            start = None
+        agent = _agent(tokens, i)
+        if agent is not None and keys[agent] in _PERSONAL_AGENTS:
+            span = (tokens[start if start is not None else i].start, tokens[agent].end)
+        elif start is not None and agent is None:
+            span = (tokens[start].start, tokens[i].end)
+        else:
+            continue
+        if span[0] >= last_end:
+            out.append(span)
+            last_end = span[1]
+    return out
+
+
 _S_PAIR = re.compile(r"s\n(?=[^\n]*s(?:\n|\Z))")  # a line ending in s, and the next one too
 
 
@@ -166,12 +267,16 @@ def find_passives(
     seg: Segmentation, mode: str, extra_stop: frozenset[str],
     keys: Sequence[str] | None = None,
 ) -> list[tuple[int, int]]:
-    """(start, end) spans of agentless passives (single) or two passives in a row (double).
+    """(start, end) spans of agentless passives (single), two passives in a row (double) or the
+    passive family after an auxiliary (verbal).
 
     ``keys``: the tokens' lower-case keys, when the caller has already read them.
     """
     tokens = seg.tokens
     out: list[tuple[int, int]] = []
+    if mode == "verbal":
+        return _verbal_passives(tokens, extra_stop,
+                                keys if keys is not None else list(map(_LOWER, tokens)))
     if mode == "double":
         for i in _pairs_ending_in_s(keys if keys is not None else list(map(_LOWER, tokens))):
             a, b = tokens[i], tokens[i + 1]

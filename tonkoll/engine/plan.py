@@ -10,6 +10,7 @@ from tonkoll.channels import CHANNELS
 from tonkoll.engine.kinds.base import KindPlan, Payload, RuleRef, Shared
 from tonkoll.engine.kinds.registry import KINDS, kind_of
 from tonkoll.engine.lookup import PhraseLookup
+from tonkoll.engine.replace import Readings, has_rewrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,11 @@ class FindingText:
     handbook: str
     by_entry: tuple[tuple[str, ...], ...]  # substitution: suggestions per entry
     suggest: tuple[str, ...]  # existence, pattern: the suggestions of every hit
+    # matched text -> readings, per substitution entry (one table for an existence or pattern
+    # rule's `replace:` map); see engine/replace.py
+    replace_by_entry: tuple[dict[str, Readings], ...] = ()
+    message_plain: str = ""  # said when a finding has no replacement ("" = message)
+    may_replace: bool = False  # replacement tables or a construction rewrite: worth asking
 
     def suggestions(self, entry: int) -> tuple[str, ...]:
         if self.by_entry:
@@ -34,10 +40,15 @@ class FindingText:
 def finding_text(rule: RuleRef) -> FindingText:
     spec = rule.spec
     message = spec.message
-    by_entry, suggest = kind_of(spec).suggestions(spec)
-    return FindingText(message, "{" in message or "}" in message,
-                       "{value" in message or "{limit" in message, spec.explanation,
-                       spec.handbook, by_entry, suggest)
+    plain = spec.message_plain or ""
+    kind = kind_of(spec)
+    by_entry, suggest = kind.suggestions(spec)
+    tables = kind.replacements(spec, rule.language)
+    both = message + plain
+    return FindingText(message, "{" in both or "}" in both,
+                       "{value" in both or "{limit" in both, spec.explanation,
+                       spec.handbook, by_entry, suggest, tables, plain,
+                       bool(tables) or has_rewrite(rule.id))
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,29 @@
-"""Turn raw hits into findings: fold repeats, one per rule per sentence, rank by impact.
+"""Turn raw hits into findings: fold repeats into spans, rank by impact, hide echoes.
 
 Impact (higher first): warnings before hints; whole-post issues before single words; a rule
 that hits several times before one that hits once. The top PRIMARY_COUNT are ``primary``.
+Every hit that does not overlap an earlier one of its rule is kept as a span, also a second
+one in the same sentence ("erhålla … tillhandahålla": both are underlined, each substitution
+entry its own finding). Only word-sized findings hide others (ECHO_MAX_CHARS): a hint about a
+whole long sentence never swallows the word hints inside it. Praise is not given for words
+that a shown hint or warning is about ("Vi beklagar eventuella …" earns no "Fint, du skriver
+som vi").
 """
 
 from __future__ import annotations
 
 import string
-from bisect import bisect_right
+from dataclasses import replace
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
 from tonkoll.engine.kinds.registry import kind_named
 from tonkoll.engine.plan import FindingText, finding_text
+from tonkoll.engine.replace import follow_case, replacements_for
 from tonkoll.findings import Finding, Span
 from tonkoll.rulebook.model import LoadedRule, Rulebook
 from tonkoll.rulebook.schema import RENDERED_MESSAGE_MAX_CHARS
+from tonkoll.text.language import EN_WORDS, SV_WORDS
 from tonkoll.text.segment import Segmentation
 
 _START, _END, _ENTRY = attrgetter("start"), attrgetter("end"), attrgetter("entry")
@@ -24,6 +32,7 @@ LEVEL_IMPACT = {"warning": 3000, "hint": 2000, "praise": 1000}
 WHOLE_TEXT_IMPACT = 500
 PER_SPAN_IMPACT = 10
 MAX_SPAN_BONUS = 9
+ECHO_MAX_CHARS = 60  # a covering span longer than this (a whole sentence) hides nothing
 _FORMATTER = string.Formatter()
 
 
@@ -58,6 +67,27 @@ def render_message(template: str, values: dict[str, str]) -> str:
     return message
 
 
+_COMMON_WORDS = SV_WORDS | EN_WORDS
+
+
+def quoted(matched: str, language: str) -> str:
+    """The matched words as a message quotes them: a capitalised common word is written as it
+    would stand mid-sentence ("Man Får" → "man får", "Vi" → "vi"); names, shouting and English
+    "I" keep their letters (issue 12)."""
+    lower = matched.lower()
+    if lower == matched:  # most matches: nothing to do (one C-level pass)
+        return matched
+    parts = matched.split(" ")
+    changed = False
+    for i, word in enumerate(parts):
+        low = word.lower()
+        if (low in _COMMON_WORDS and word != "I" and word[1:] == low[1:]
+                and word[:1] != low[:1]):
+            parts[i] = low
+            changed = True
+    return " ".join(parts) if changed else matched
+
+
 def impact_of(rule: LoadedRule, spans: int) -> int:
     """Warnings before hints, whole-post issues before single words, repeats before one-offs."""
     impact = LEVEL_IMPACT.get(rule.level, 0) + min(spans - 1, MAX_SPAN_BONUS) * PER_SPAN_IMPACT
@@ -69,30 +99,43 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
     first = hits[0]
     text = seg.text
     suggestions = texts.suggestions(first.entry)
-    matched = text[first.start:first.end]
-    message = texts.message
+    start, end = first.start, first.end
+    replacements: tuple[str, ...] = ()
+    if texts.may_replace:
+        replacements, start, end = replacements_for(rule.id, texts, first.entry, seg, start,
+                                                    end, language)
+    # A construction rewrite may cover more words than the rule's hit ("Badet kommer att
+    # öppnas" for "öppnas"): offset/length/matched are what the replacements replace, spans
+    # stay the rule's hits (the underlines).
+    matched = text[start:end]
+    message = texts.message if replacements or not texts.message_plain else texts.message_plain
     if texts.fills:  # most messages have no placeholders: skip the dict
         numbers = texts.needs_numbers
+        suggestion = suggestions[0] if suggestions else ""
         message = render_message(message, {
-            "match": matched,
-            "suggestion": suggestions[0] if suggestions else "",
+            "match": quoted(text[first.start:first.end], language),  # the underline, not a
+            # construction's wider region
+            "suggestion": suggestion,
+            "replacement": replacements[0] if replacements else suggestion,
             "value": _format_number(first.value, language) if numbers else "",
             "limit": _format_number(first.limit, language) if numbers else "",
         })
     if len(hits) == 1:  # most findings: the one span is the match itself
-        spans: tuple[Span, ...] = (Span(first.start, first.end - first.start, matched),)
+        spans: tuple[Span, ...] = (Span(first.start, first.end - first.start,
+                                        text[first.start:first.end]),)
     else:
         spans = tuple([Span(h.start, h.end - h.start, text[h.start:h.end]) for h in hits])
     return Finding(
         rule_id=rule.id, theme=rule.theme, level=rule.level,  # type: ignore[arg-type]
         message=message, explanation=texts.explanation, handbook=texts.handbook,
-        offset=first.start, length=first.end - first.start, matched=matched,
+        offset=start, length=end - start, matched=matched,
         suggestions=suggestions, spans=spans, impact=impact, primary=primary,
+        replacements=replacements,
     )
 
 
-def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, list[Hit]]:
-    """Group hits by entry, dropping overlaps and second hits in a sentence already hit.
+def _fold(hits: list[Hit], whole_text: bool) -> dict[int, list[Hit]]:
+    """Group hits by entry, dropping hits that overlap an earlier (or longer) one.
 
     A whole-text rule gives one finding anyway, so it keeps every span (each emoji, hashtag).
     """
@@ -105,19 +148,10 @@ def _fold(hits: list[Hit], seg: Segmentation, whole_text: bool) -> dict[int, lis
     ordered = sorted(hits, key=_END, reverse=True)
     ordered.sort(key=_START)
     groups: dict[int, list[Hit]] = {}
-    seen_sentences: set[int] = set()
-    sentence_starts = seg.starts
     last_end = -1
     for hit in ordered:
         if hit.start < last_end:
             continue
-        if not whole_text:
-            # seg.sentence_at(hit.start) + 1, inlined (offsets before the first sentence
-            # count as in it); only compared with each other.
-            sentence = bisect_right(sentence_starts, hit.start) or 1
-            if sentence in seen_sentences:
-                continue
-            seen_sentences.add(sentence)
         last_end = max(last_end, hit.end)
         group = groups.setdefault(hit.entry, [])
         if len(group) < MAX_SPANS:
@@ -153,7 +187,8 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
             if covered and _inside_others(group, covered, rule.id):
                 echoes.append(item)
                 continue
-            covered.extend((h.start, h.end, rule.id) for h in group)
+            covered.extend((h.start, h.end, rule.id) for h in group
+                           if h.end - h.start <= ECHO_MAX_CHARS)
         kept.append(item)
     return kept, echoes
 
@@ -180,20 +215,19 @@ def build_findings(
     """(findings ranked by impact with the top three primary, strengths one per rule,
     echoes: findings not shown because another rule already covers their words)."""
     pending: Pending = []
-    strengths: list[Finding] = []
+    praised: list[tuple[LoadedRule, list[Hit]]] = []
     rules = book.rules
     plan = book.plans.get(language)
     texts = plan.texts if plan is not None else {}
     for rule_index, hits in raw.items():
         rule = rules[rule_index]
-        groups = _fold(hits, seg, rule.whole_text)
+        groups = _fold(hits, rule.whole_text)
         if rule.level == "praise":
             if len(groups) == 1:  # one entry: its hits are in order already
                 folded = next(iter(groups.values()))
             else:
                 folded = sorted((h for g in groups.values() for h in g), key=_START)
-            strengths.append(_finding(rule, texts.get(rule_index) or finding_text(rule), folded,
-                                      seg, language, impact_of(rule, len(folded))))
+            praised.append((rule, folded))
             continue
         for group in groups.values():
             pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
@@ -207,9 +241,66 @@ def build_findings(
     echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
                              language, -neg_impact)
                     for neg_impact, _, _, rule, group in hidden])
+    if echoes:
+        ranked = carry_replacements(ranked, echoes)
+    flagged = _flagged_spans(shown, seg)
+    strengths: list[Finding] = []
+    for rule, folded in praised:
+        if flagged:
+            folded = [h for h in folded if not _overlaps(h, flagged)]
+            if not folded:
+                continue  # every praised word is what a hint or warning is about
+        strengths.append(_finding(rule, texts.get(rule.index) or finding_text(rule), folded,
+                                  seg, language, impact_of(rule, len(folded))))
     if len(strengths) > 1:
         strengths.sort(key=_OFFSET_AND_ID)
     return ranked, tuple(strengths), echoes
 
 
 _OFFSET_AND_ID = attrgetter("offset", "rule_id")
+
+
+def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...]
+                       ) -> tuple[Finding, ...]:
+    """A shown finding without replacements takes those of a hidden one inside its span, in
+    place: "ska erläggas" (no rewrite of its own) -> "ska betalas" (erläggs -> betalas)."""
+    out = list(ranked)
+    for i, f in enumerate(ranked):
+        if f.replacements:
+            continue
+        for echo in echoes:
+            inner = echo.offset - f.offset
+            if (echo.replacements and inner >= 0
+                    and echo.offset + echo.length <= f.offset + f.length):
+                head, tail = f.matched[:inner], f.matched[inner + echo.length:]
+                values = tuple(head + v + tail for v in echo.replacements)
+                if inner == 0:
+                    values = tuple(follow_case(f.matched, v) for v in values)
+                out[i] = replace(f, replacements=values)
+                break
+    return tuple(out)
+
+
+def _flagged_spans(shown: Pending, seg: Segmentation) -> list[tuple[int, int]]:
+    """Where praise is not given: the words of every shown word-level hint, and the whole
+    sentence of a warning ("Vi beklagar eventuella olägenheter": the "vi" belongs to it)."""
+    spans: list[tuple[int, int]] = []
+    sentences = seg.sentences
+    for _, _, _, rule, group in shown:
+        if not _word_level(rule):
+            continue
+        for h in group:
+            if rule.level == "warning" and sentences:
+                sentence = sentences[seg.sentence_at(h.start)]
+                spans.append((min(sentence.start, h.start), max(sentence.end, h.end)))
+            else:
+                spans.append((h.start, h.end))
+    return spans
+
+
+def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    start, end = hit.start, hit.end
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False

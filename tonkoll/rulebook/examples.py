@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tonkoll.engine.check import check
 from tonkoll.engine.kinds.registry import kind_named
+from tonkoll.findings import Finding
 from tonkoll.rulebook.errors import RuleError
 from tonkoll.rulebook.marked import parse_marked
 from tonkoll.rulebook.model import LoadedRule, Rulebook
@@ -66,11 +67,65 @@ def run_example(book: Rulebook, rule: LoadedRule, kind: str, index: int) -> Exam
     if missing:
         want = ", ".join(f"”{text[a:b]}”" for a, b in missing)
         return result(False, f"regeln skulle hitta {want} men hittade {shown}", text)
+    correction = rule.spec.examples.correction(index)
+    if correction is not None:
+        fixed = corrected(text, mine, marked)
+        if fixed is None:
+            return result(False, "exemplet har correction: men regeln ger ingen ersättning",
+                          text)
+        if fixed != correction:
+            return result(False, f"med ersättningen blir det ”{fixed}”, inte ”{correction}”",
+                          text)
     return result(True, "", text)
 
 
-def selftest(book: Rulebook, rule_ids: set[str] | None = None) -> list[ExampleResult]:
-    """Run every example of every enabled rule (or of ``rule_ids``)."""
+def corrected(text: str, mine: list[Finding], marked: list[tuple[int, int]]) -> str | None:
+    """The text after the first replacement of the first finding on the first marked span is
+    put in place; None when that finding has no replacement."""
+    first = marked[0] if marked else None
+    for f in mine:
+        if first is None or any((s.offset, s.offset + s.length) == first for s in f.spans):
+            if not f.replacements:
+                return None
+            return text[:f.offset] + f.replacements[0] + text[f.offset + f.length:]
+    return None
+
+
+def offers_replacements(book: Rulebook, rule: LoadedRule) -> bool:
+    """Whether a rule can give replacements (it then needs two examples with correction:)."""
+    from tonkoll.engine.replace import rewrite
+
+    if rewrite is not None and rule.id in rewrite.RULE_IDS:
+        return True
+    plan = book.plans.get(rule.language)
+    texts = plan.texts.get(rule.index) if plan is not None else None
+    return bool(texts and any(any(values for _tag, values in readings)
+                              for table in texts.replace_by_entry
+                              for readings in table.values()))
+
+
+MIN_CORRECTIONS = 2
+
+
+def corrections_result(book: Rulebook, rule: LoadedRule) -> ExampleResult | None:
+    """A failing result when a rule that offers replacements has too few corrected examples."""
+    if not offers_replacements(book, rule):
+        return None
+    have = sum(c is not None for c in rule.spec.examples.corrections)
+    if have >= MIN_CORRECTIONS:
+        return None
+    return ExampleResult(
+        rule.id, f"{rule.id}-correction", False,
+        f"regeln ger ersättningar: ge minst {MIN_CORRECTIONS} dåliga exempel med correction: "
+        f"(har {have}), t.ex. - {{text: \"Du [[erhåller]] svar.\", correction: \"Du får svar.\"}}",
+        rule.file, rule.line, "")
+
+
+def selftest(book: Rulebook, rule_ids: set[str] | None = None,
+             require_corrections: bool = False) -> list[ExampleResult]:
+    """Run every example of every enabled rule (or of ``rule_ids``). With
+    ``require_corrections`` (`tonkoll rules test`), a rule that offers replacements also needs
+    MIN_CORRECTIONS bad examples with correction: (the loader does not refuse a book for it)."""
     results: list[ExampleResult] = []
     for rule in book.rules:
         if not rule.enabled or (rule_ids is not None and rule.id not in rule_ids):
@@ -79,6 +134,9 @@ def selftest(book: Rulebook, rule_ids: set[str] | None = None) -> list[ExampleRe
             count = len(rule.spec.examples.bad if kind == "bad" else rule.spec.examples.good)
             for index in range(count):
                 results.append(run_example(book, rule, kind, index))
+        missing = corrections_result(book, rule) if require_corrections else None
+        if missing is not None:
+            results.append(missing)
     return results
 
 

@@ -38,12 +38,16 @@ def _rule_section(rule: LoadedRule) -> list[str]:
         f"- Nivå: {LEVEL_WORDS[spec.level]} · Typ: {kind.label} · "
         f"Språk: {LANG_WORDS.get(rule.language, rule.language)} · Kanaler: {channels}",
         f"- Meddelande: {md(spec.message)}",
+        *([f"- Utan ersättning: {md(spec.message_plain)}"] if spec.message_plain else []),
         f"- Varför: {md(spec.explanation)}",
         f"- Handboken: ”{md(spec.handbook)}”",
     ]
     bad_label, good_label = (("Får beröm", "Inget beröm") if spec.level == "praise"
                              else ("Undvik", "Bättre"))
-    lines += [f"- {bad_label}: {_example(b)}" for b in spec.examples.bad]
+    for i, b in enumerate(spec.examples.bad):
+        correction = spec.examples.correction(i)
+        fixed = f" → {md(correction)}" if correction is not None else ""
+        lines.append(f"- {bad_label}: {_example(b)}{fixed}")
     lines += [f"- {good_label}: {_example(g)}" for g in spec.examples.good]
     lines += kind.details(spec)
     return [*lines, ""]
@@ -55,7 +59,9 @@ def generate(book: Rulebook) -> str:
         "# Regelreferens",
         "",
         "Genereras av `tonkoll rules docs` från regelfilerna i `rules/`. Redigera inte för hand:",
-        "ändra regelfilen och kör kommandot igen. **Fetstil** i exemplen visar vad regeln hittar.",
+        "ändra regelfilen och kör kommandot igen. **Fetstil** i exemplen visar vad regeln hittar,",
+        "och → visar meningen när den första ersättningen är insatt. Ett verb med (alla former)",
+        "matchas i alla böjningsformer, och ersättningen får samma form (erhöll → fick).",
         "",
     ]
     themes = [t for t in THEMES if any(r.theme == t for r in book.rules)]

@@ -8,7 +8,7 @@ import math
 import string
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tonkoll.channels import Channel
 
@@ -20,7 +20,7 @@ THEMES: dict[str, str] = {
     "lasbarhet": "Läsbarhet",
     "kanal": "Kanal",
 }
-PLACEHOLDERS = frozenset({"match", "suggestion", "value", "limit"})
+PLACEHOLDERS = frozenset({"match", "suggestion", "replacement", "value", "limit"})
 Level = Literal["hint", "warning", "praise"]
 LEVEL_WORDS: dict[str, str] = {"hint": "tips", "warning": "varning", "praise": "beröm"}  # Swedish
 RULE_ID = r"^[a-z]+\.[a-z0-9][a-z0-9-]*$"
@@ -62,14 +62,50 @@ class Strict(BaseModel):
 
 
 class Examples(Strict):
+    """`bad` items are a marked text, or {text, correction}: the sentence after the first
+    replacement is put in place (LanguageTool's `<example correction=…>`). The corrections are
+    kept beside the texts, so `bad` stays a list of strings."""
+
     bad: list[str] = Field(min_length=1)
     good: list[str] = Field(min_length=1)
+    corrections: list[str | None] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_corrections(cls, data: object) -> object:
+        if not isinstance(data, dict) or "corrections" in data:
+            return data
+        bad = data.get("bad")
+        if not isinstance(bad, list):
+            return data
+        texts: list[object] = []
+        corrections: list[str | None] = []
+        for item in bad:
+            if isinstance(item, dict):
+                unknown = set(item) - {"text", "correction"}
+                if unknown or "text" not in item:
+                    raise ValueError("ett dåligt exempel är en text eller {text: …, correction: …}")
+                texts.append(item["text"])
+                correction = item.get("correction")
+                if correction is not None and not isinstance(correction, str):
+                    raise ValueError("correction: ska vara en mening")
+                corrections.append(correction)
+            else:
+                texts.append(item)
+                corrections.append(None)
+        return {**data, "bad": texts, "corrections": corrections}
+
+    def correction(self, index: int) -> str | None:
+        return self.corrections[index] if index < len(self.corrections) else None
 
 
 class RuleBase(Strict):
     id: Annotated[str, Field(pattern=RULE_ID)]
     level: Level
     message: NonEmpty
+    # Said instead of `message` when a finding has no replacement (a message that quotes
+    # {replacement} needs a wording for that case); default: `message`.
+    message_plain: NonEmpty | None = None
     explanation: NonEmpty
     handbook: NonEmpty
     enabled: bool = True
@@ -78,11 +114,13 @@ class RuleBase(Strict):
     if TYPE_CHECKING:
         kind: str  # each kind's model sets its own Literal; pydantic sees it only there
 
-    @field_validator("message")
+    @field_validator("message", "message_plain")
     @classmethod
-    def _bare_placeholders(cls, value: str) -> str:
-        """Only {match} {suggestion} {value} {limit}, bare: a format spec such as
+    def _bare_placeholders(cls, value: str | None) -> str | None:
+        """Only {match} {suggestion} {replacement} {value} {limit}, bare: a format spec such as
         "{match:>100000000}" would pad a message to any length. And a bounded length."""
+        if value is None:
+            return value
         if len(value) > MESSAGE_MAX_CHARS:
             raise ValueError(f"message är för långt: högst {MESSAGE_MAX_CHARS} tecken "
                              f"(ditt har {len(value)}); förklara i explanation")
@@ -90,7 +128,8 @@ class RuleBase(Strict):
             parts = list(string.Formatter().parse(value))
         except ValueError as exc:
             raise ValueError(
-                "klammerfel i message: skriv {match}, {suggestion}, {value} eller {limit}"
+                "klammerfel i message: skriv {match}, {suggestion}, {replacement}, {value} "
+                "eller {limit}"
             ) from exc
         for _, name, spec, conversion in parts:
             if name is None:
@@ -99,13 +138,18 @@ class RuleBase(Strict):
                 shown = "{" + name + "}"
                 raise ValueError(
                     f"okänd platshållare {shown} i message; tillåtna: {{match}}, "
-                    "{suggestion}, {value}, {limit}"
+                    "{suggestion}, {replacement}, {value}, {limit}"
                 )
             if spec or conversion:
                 raise ValueError(
                     f"skriv platshållaren bara som {{{name}}}, utan : eller ! inom klamrarna"
                 )
         return value
+
+
+# Existence and pattern rules: what to put in place of a matched phrase (lower case, spaces
+# collapsed) -> its replacements, for the phrases that have a safe rewrite.
+ReplaceMap = dict[NonEmpty, list[NonEmpty]]
 
 
 class Override(Strict):

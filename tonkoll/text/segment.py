@@ -4,7 +4,10 @@ Made for posts, not for books:
 - URLs, e-mail addresses, @mentions, #hashtags and emoji are tokens but not words;
 - line breaks and runs of ``.!?…`` end sentences; a one-word sentence ("Hej!") counts;
 - Swedish abbreviations (t.ex., bl.a., kl. 8.30, ca, osv.) and numbers (8.30, 3,5) do not end
-  sentences, except that a "closing" abbreviation (osv., m.m., etc.) ends one before a capital.
+  sentences, except that a "closing" abbreviation (osv., m.m., etc.) ends one before a capital;
+- an emoji before a capital ends a sentence too ("…i Folkets park 🛝 Barnen på …": the emoji is
+  the full stop), and the Unicode line and paragraph separators (U+2028, U+2029, U+0085) are
+  line breaks (issue 12).
 
 One pass of one compiled (stdlib) regular expression (built in tokens.py); our own fixed
 pattern, never user input.
@@ -101,11 +104,18 @@ def _count_letters(word: str) -> int:
 _new_tuple = tuple.__new__
 
 
+# Issue 12: other line breaks than \n, matched as \n (one character for one: offsets stay).
+_OTHER_BREAKS = str.maketrans("\u2028\u2029\x85", "\n\n\n")
+
+
 def segment(text: str) -> Segmentation:
     """Tokens and sentences of ``text``, in one pass of the token pattern."""
     builder = _Builder(text)
     pattern = TOKEN_RE_MARKS if builder.marks else TOKEN_RE
-    for match in pattern.finditer(text):
+    source = text
+    if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text):
+        source = text.translate(_OTHER_BREAKS)
+    for match in pattern.finditer(source):
         group = match.lastgroup or "tail"
         if group in RUN_GROUPS:
             builder.word_run(match, group)
@@ -184,6 +194,7 @@ class _Builder:
         elif group == RUN_OTHER or group == RUN_EMOJI:
             start, end = match.span(group)
             self.add(start, end, "other" if group == RUN_OTHER else "emoji", False)
+            self.closing = group == RUN_EMOJI  # issue 12: an emoji before a capital ends it
         elif group != WORD_RUN:  # RUN_END, RUN_DOT
             self.add_end(*match.span(group))
 
@@ -246,7 +257,8 @@ class _Builder:
         if kind == "word" and self.closing and self.text[start:start + 1].isupper():
             self.close_group()
         token = self.add(start, end, kind, self.first)
-        self.first = self.closing = False
+        self.first = False
+        self.closing = kind == "emoji"  # issue 12: an emoji before a capital ends the sentence
         if kind == "word":
             self.count_word(token.text)
         elif kind == "number":

@@ -2,7 +2,7 @@
 
 None of the `absent` words or phrases occurs (they are found by the shared phrase lookup in the
 same single pass as substitutions), `also_absent_pattern` does not match either, and the post has
-at least `min_words` words. One hit on the first sentence.
+at least `min_words` words. One hit on the post's first words.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from tonkoll.engine.kinds.base import (
     RuleRef,
     Shared,
     compile_rule_pattern,
+    opening_span,
 )
 from tonkoll.engine.pattern import CompiledPattern, compile_pattern
 from tonkoll.rulebook.markdown import code, md
@@ -59,7 +60,7 @@ class AbsencePlan(KindPlan):
                 continue
             if rule.pattern is not None and rule.pattern.occurs(seg, post.data):
                 continue
-            hits[rule.index] = [Hit(*seg.first_sentence_span())]
+            hits[rule.index] = [Hit(*opening_span(seg))]
 
 
 class Absence(Kind):

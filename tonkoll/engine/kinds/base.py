@@ -14,6 +14,7 @@ from typing import ClassVar, NamedTuple, Protocol
 
 from tonkoll.engine.lookup import PhraseLookup
 from tonkoll.engine.pattern import CompiledPattern, compile_pattern
+from tonkoll.engine.replace import Readings
 from tonkoll.rulebook.schema import RuleBase
 from tonkoll.text.segment import Segmentation
 
@@ -31,6 +32,8 @@ class RuleRef(Protocol):
     def enabled(self) -> bool: ...
     @property
     def spec(self) -> RuleBase: ...
+    @property
+    def language(self) -> str: ...  # "sv" or "en": verb entries inflect in it
 
 
 class Hit(NamedTuple):
@@ -61,6 +64,19 @@ class Post:
     channel: str
     live: frozenset[int]  # indexes of the rules that run on this post
     phrases: Hits  # rule index -> where its phrases occur (the shared lookup, live rules only)
+
+
+OPENING_WORDS = 3
+
+
+def opening_span(seg: Segmentation) -> tuple[int, int]:
+    """Where a finding about the whole post attaches: its first words (up to OPENING_WORDS),
+    not a whole sentence, which would say that sentence is at fault (issue 12). (0, 0) for a
+    post without words."""
+    words = [t for t in seg.tokens[:40] if t.kind in ("word", "abbr", "number")][:OPENING_WORDS]
+    if not words:
+        return (0, 0)
+    return (words[0].start, words[-1].end)
 
 
 class PlanError(ValueError):
@@ -132,9 +148,14 @@ class Kind(ABC):
     def suggestions(self, spec: RuleBase) -> Suggestions:
         return (), ()
 
-    def phrases(self, spec: RuleBase) -> list[str]:
+    def phrases(self, spec: RuleBase, language: str = "sv") -> list[str]:
         """The words or phrases it looks up (for `tonkoll rules lint`)."""
         return []
+
+    def replacements(self, spec: RuleBase, language: str) -> tuple[dict[str, Readings], ...]:
+        """What to put in place of a match, per substitution entry (one table otherwise):
+        lower-case matched text -> readings (engine/replace.py); () when the kind has none."""
+        return ()
 
     def lint(self, spec: RuleBase) -> list[str]:
         """Problems the loader accepts but `tonkoll rules lint` reports (Swedish, one line each)."""

@@ -20,6 +20,7 @@ from tonkoll.engine.kinds.base import (
     RuleRef,
     Shared,
     new_hit,
+    opening_span,
 )
 from tonkoll.engine.metric import Bound, measure_sentences, measure_text, overflow_span, upper_bound
 from tonkoll.rulebook.markdown import md
@@ -29,7 +30,7 @@ from tonkoll.text.segment import Segmentation
 MAX_CHANNELS = 16  # limits per channel kept ready
 MetricName = Literal[
     "lix", "sentence_words", "chars", "exclamations", "caps_words", "hashtags", "emoji",
-    "buzzword_density", "paragraph_words",
+    "buzzword_density", "paragraph_words", "first_sentence_chars",
 ]
 
 
@@ -111,7 +112,7 @@ def _metric_hits(rule: OneMetric, limit: float, seg: Segmentation,
             over = overflow_span(seg.text, limit)
             spans = [over] if over else spans
         if not spans:
-            spans = [seg.first_sentence_span()]
+            spans = [opening_span(seg)]
         return [new_hit(Hit, (s, e, -1, value, limit)) for s, e in spans[:MAX_SPANS] if e > s] or [
             Hit(0, 0, -1, value, limit)
         ]

@@ -1,4 +1,5 @@
-"""kind: passive — Swedish s-passives and bli-passives (`mode: single | double`, `except:` words).
+"""kind: passive — Swedish s-passives and bli-passives (`mode: single | double | verbal`,
+`except:` words).
 Swedish only: the heuristics (engine/passive.py) know Swedish inflections."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from tonkoll.rulebook.schema import NonEmpty, RuleBase
 
 class PassiveRule(RuleBase):
     kind: Literal["passive"]
-    mode: Literal["single", "double"] = "single"
+    mode: Literal["single", "double", "verbal"] = "single"
     except_: list[NonEmpty] = Field(default_factory=list, alias="except")
 
 
@@ -61,7 +62,8 @@ class Passive(Kind):
 
     def details(self, spec: RuleBase) -> list[str]:
         rule = _spec(spec)
-        mode = "två passiver i rad" if rule.mode == "double" else "passiv utan agent"
+        mode = {"double": "två passiver i rad", "verbal": "passiv efter hjälpverb (har, ska, "
+                "kommer att …) eller med ”av oss”"}.get(rule.mode, "passiv utan agent")
         lines = [f"- Läge: {mode}"]
         if rule.except_:
             lines.append(f"- Undantag: {', '.join(md(w) for w in rule.except_)}")

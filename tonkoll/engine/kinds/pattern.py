@@ -26,9 +26,10 @@ from tonkoll.engine.kinds.base import (
     new_hit,
 )
 from tonkoll.engine.pattern import CompiledPattern, build_set, compile_pattern, prepare
+from tonkoll.engine.replace import Readings, replace_map_lines, replace_map_table
 from tonkoll.rulebook.markdown import code
 from tonkoll.rulebook.marked import parse_marked
-from tonkoll.rulebook.schema import NonEmpty, RuleBase
+from tonkoll.rulebook.schema import NonEmpty, ReplaceMap, RuleBase
 
 
 class PatternRule(RuleBase):
@@ -37,6 +38,7 @@ class PatternRule(RuleBase):
     case_sensitive: bool = False
     group: Annotated[int, Field(ge=0, le=20)] = 0
     suggest: list[NonEmpty] = Field(default_factory=list)
+    replace: ReplaceMap = Field(default_factory=dict)  # matched text -> what to put in place
 
 
 def _spec(spec: RuleBase) -> PatternRule:
@@ -91,8 +93,11 @@ class Pattern(Kind):
             out.append("mönstret matchar inget av sina bad-exempel (kan det alls matcha?)")
         return out
 
+    def replacements(self, spec: RuleBase, language: str) -> tuple[dict[str, Readings], ...]:
+        return replace_map_table(_spec(spec).replace)
+
     def details(self, spec: RuleBase) -> list[str]:
-        return [f"- Mönster: {code(_spec(spec).pattern)}"]
+        return [f"- Mönster: {code(_spec(spec).pattern)}", *replace_map_lines(_spec(spec).replace)]
 
 
 KIND = Pattern()
