@@ -15,6 +15,8 @@ from fastapi_offline import FastAPIOffline
 from api import feedback, pages, routes, stats
 from api.errors import install_error_handlers
 from api.middleware import BodyLimit, ErrorShield, HostGuard, RateLimit
+from api.schemas import RULES_VERSION_HEADER
+from api.shutdown import Drain
 from api.watcher import RuleWatcher, fingerprint
 from tonkoll import __version__
 from tonkoll.config import Settings, get_settings
@@ -45,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     seen = fingerprint(settings.rules_dirs)  # before loading, so no edit slips in between
+    drain = Drain(settings.shutdown_delay)
     try:
         store = RuleStore(settings.rules_dirs)
     except RuleError as exc:
@@ -65,9 +68,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         watcher = RuleWatcher(store, settings.rules_dirs, settings.reload_interval, seen)
         watcher.start()
+        drain.install()  # SIGTERM: /v1/health says `stopping` first (api/shutdown.py)
         try:
             yield
         finally:
+            drain.uninstall()
             watcher.stop()
             feedback_store.close()
 
@@ -79,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.drain = drain
     app.state.feedback = feedback_store
     app.state.feedback_limiter = feedback.KeyLimiter(settings.feedback_per_minute)
     app.state.login_limiter = feedback.KeyLimiter(10)
@@ -106,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_methods=["GET", "POST"],
         allow_headers=["Authorization", "Content-Type"],
         max_age=600,
+        expose_headers=[RULES_VERSION_HEADER],
     )
     app.add_middleware(HostGuard, allowed=settings.allowed_hosts)  # outermost: runs first
     return app

@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from api.deps import StoreDep
 from api.reference import reference_html
+from api.schemas import RULES_VERSION_HEADER
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -35,4 +36,7 @@ def playground() -> FileResponse:
 
 @router.get("/regler", response_class=HTMLResponse)
 def rule_reference(store: StoreDep) -> HTMLResponse:
-    return HTMLResponse(reference_html(store.current), headers=PAGE_HEADERS)
+    book = store.current
+    return HTMLResponse(
+        reference_html(book), headers={**PAGE_HEADERS, RULES_VERSION_HEADER: book.version}
+    )

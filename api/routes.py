@@ -31,6 +31,7 @@ from api.deps import (
 from api.errors import INTERNAL_MESSAGE, ApiError, log_unexpected
 from api.middleware import thousands
 from api.schemas import (
+    RULES_VERSION_HEADER,
     TRY_MAX_EXAMPLES,
     TRY_MAX_SECONDS,
     TRY_MAX_TOTAL_CHARS,
@@ -155,7 +156,8 @@ async def check_draft(request: Request) -> Response:
         payload = json.dumps(answer, ensure_ascii=True).encode()
     else:
         payload = to_json(answer)  # pydantic-core's serializer: a few µs for a whole answer
-    return Response(payload, media_type="application/json")
+    return Response(payload, media_type="application/json",
+                    headers={RULES_VERSION_HEADER: book.version})
 
 
 def rule_out(rule: LoadedRule) -> RuleOut:
@@ -184,9 +186,10 @@ def rule_out(rule: LoadedRule) -> RuleOut:
     responses={401: ERRORS[401], 429: ERRORS[429]},
     summary="Every rule",
 )
-def list_rules(store: StoreDep) -> RulesResponse:
+def list_rules(store: StoreDep, response: Response) -> RulesResponse:
     """Every loaded rule with its theme, level, texts, examples and enabled state."""
     book = store.current
+    response.headers[RULES_VERSION_HEADER] = book.version
     return RulesResponse(
         rules_version=book.version,
         rules=[rule_out(r) for r in book.rules],
@@ -194,13 +197,24 @@ def list_rules(store: StoreDep) -> RulesResponse:
     )
 
 
-@router.get("/health", response_model=HealthResponse, summary="Is the service well?")
-async def health(store: StoreDep) -> HealthResponse:
-    """`degraded` when the last rule reload was refused (the last good rules still serve)."""
+@router.get(
+    "/health",
+    response_model=HealthResponse,
+    responses={503: {"model": HealthResponse, "description": "Stopping (after SIGTERM)."}},
+    summary="Is the service well?",
+)
+async def health(request: Request, store: StoreDep, response: Response) -> HealthResponse:
+    """`degraded` (200) when the last rule reload was refused (the last good rules still
+    serve); `stopping` (503) after SIGTERM, so load balancers take the instance out before it
+    stops taking connections (api/shutdown.py)."""
     book = store.current
     error = store.last_error
+    response.headers[RULES_VERSION_HEADER] = book.version
+    stopping = request.app.state.drain.stopping
+    if stopping:
+        response.status_code = 503
     return HealthResponse(
-        status="degraded" if error else "ok",
+        status="stopping" if stopping else "degraded" if error else "ok",
         rules=len(book.rules),
         rules_version=book.version,
         loaded_at=store.loaded_at,
@@ -255,11 +269,16 @@ def _try_in_slot(body: TryRequest) -> TryResponse:
     responses={**ERRORS, 503: {"model": ErrorOut, "description": "Too busy or too slow."}},
     summary="Try a rule before saving it",
 )
-async def try_rule_route(body: TryRequest, settings: SettingsDep) -> TryResponse:
+async def try_rule_route(
+    body: TryRequest, settings: SettingsDep, store: StoreDep, response: Response
+) -> TryResponse:
     """Load a rule written in YAML (one rule, a list of rules or a whole rule file), run its
     own examples, and show what it finds in `sentences`. Nothing is written to disk.
     Offsets are UTF-16 code units. Bounded: at most 40,000 characters of YAML, 20 sentences,
-    50,000 characters together, 200 examples and 5 seconds; one try at a time per worker."""
+    50,000 characters together, 200 examples and 5 seconds; one try at a time per worker.
+    The tried rule is checked alone; the rules-version header names the book the service was
+    serving beside it."""
+    response.headers[RULES_VERSION_HEADER] = store.current.version
     too_long = [s for s in body.sentences if len(s) > settings.max_chars]
     if too_long:
         raise ApiError(

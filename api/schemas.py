@@ -12,6 +12,11 @@ from tonkoll.rulebook.schema import Level
 
 UTF16 = "UTF-16 code units (as JavaScript strings and DOM ranges count), not code points"
 
+# Every answer that comes from a rule book names it, so a client or a load balancer sees which
+# book answered (several instances converge on a new book within seconds of an edit). The
+# value is the `rules_version` of the same book object the body was built from.
+RULES_VERSION_HEADER = "Tonkoll-Rules-Version"
+
 
 class ErrorOut(BaseModel):
     code: str = Field(description="Machine-readable error code, e.g. `text_too_long`.")
@@ -128,7 +133,11 @@ class RulesResponse(BaseModel):
 
 
 class HealthResponse(BaseModel):
-    status: Literal["ok", "degraded"]
+    status: Literal["ok", "degraded", "stopping"] = Field(
+        description="`degraded`: the last rule reload was refused, the last good rules serve "
+        "(200). `stopping`: shutting down after SIGTERM, still answering while load balancers "
+        "take the instance out (503)."
+    )
     rules: int
     rules_version: str
     loaded_at: datetime | None

@@ -130,8 +130,11 @@ def _serve(args: argparse.Namespace) -> int:
             "Sätt TONKOLL_API_TOKENS, lyssna på 127.0.0.1, eller lägg till --open "
             "om tjänsten ska vara öppen."
         )
+    # After SIGTERM the app first fails readiness for TONKOLL_SHUTDOWN_DELAY seconds
+    # (api/shutdown.py); uvicorn then gives requests in flight TONKOLL_SHUTDOWN_GRACE seconds.
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                loop=EVENT_LOOP, http="api.server:HeaderTimeoutProtocol")
+                loop=EVENT_LOOP, http="api.server:HeaderTimeoutProtocol",
+                timeout_graceful_shutdown=Settings().shutdown_grace)
     return 0
 
 

@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     body_timeout: float = Field(default=20.0, gt=0, le=300)  # seconds to send the body
     reload_interval: float = Field(default=0.5, ge=0.0, le=60.0)
     log_level: str = "INFO"
+    # Graceful shutdown (api/shutdown.py): after SIGTERM /v1/health answers 503 for
+    # shutdown_delay seconds while requests are still served, then no new connections are
+    # taken and those in flight get shutdown_grace seconds to finish.
+    shutdown_delay: float = Field(default=2.0, ge=0.0, le=120.0)
+    shutdown_grace: int = Field(default=20, ge=0, le=600)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
