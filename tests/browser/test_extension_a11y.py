@@ -104,9 +104,11 @@ def test_tab_order_enter_escape(ready: Any, page_server: Any) -> None:
     page.keyboard.press("Tab")
     assert focused(page) == "comment"  # the control after the editor on this page
 
-    page.click("#editor")
+    page.click("#editor")  # back from the comment box, which the extension checks too
+    wait_badge(page, "hints")
     page.keyboard.press("End")
     page.keyboard.press("Tab")
+    assert focused(page) == "badge"
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="Tonkoll")
     dialog.wait_for(state="visible")
