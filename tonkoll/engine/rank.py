@@ -113,8 +113,9 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
         numbers = texts.needs_numbers
         suggestion = suggestions[0] if suggestions else ""
         message = render_message(message, {
-            "match": quoted(text[first.start:first.end], language),  # the underline, not a
-            # construction's wider region
+            # the underline, not a construction's wider region; quoted only when the message
+            # says {match} (a metric's underline may be a whole paragraph)
+            "match": quoted(text[first.start:first.end], language) if texts.quotes_match else "",
             "suggestion": suggestion,
             "replacement": replacements[0] if replacements else suggestion,
             "value": _format_number(first.value, language) if numbers else "",
