@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count
 from operator import attrgetter
 
 from tonkoll.text.segment import Segmentation, Token
@@ -165,12 +166,15 @@ _AFTER_PARTICLE = frozenset(
 )
 
 
+_AGENT_REACH = 9  # words after the passive where the agent's "av" may stand
+
+
 def _agent(tokens: tuple[Token, ...], j: int) -> int | None:
     """Index of the agent's first word ("av nämnden", "av oss") later in the sentence, if any;
     "av" right after the verb and before a preposition, adverb or the sentence end is a verb
     particle ("stängas av", "stängas av i helgen"), not an agent."""
     sentence = tokens[j].sentence
-    for k in range(j + 1, min(j + 10, len(tokens))):
+    for k in range(j + 1, min(j + 1 + _AGENT_REACH, len(tokens))):
         if tokens[k].sentence != sentence:
             return None
         if tokens[k].lower == "av":
@@ -211,20 +215,32 @@ def _auxiliary_before(tokens: tuple[Token, ...], keys: Sequence[str], i: int) ->
     return None
 
 
+# Where a verbal passive can be: after an auxiliary, or before "av" (and a personal agent).
+_LANDMARKS = AUXILIARIES | {"av"}
+
+
+def _candidates(keys: Sequence[str]) -> list[int]:
+    """Indexes of the words that can be a verbal passive, in order: up to _AUX_REACH words
+    after an auxiliary, or up to _AGENT_REACH words before "av oss" (a personal agent). The few
+    landmarks are found in one C-level pass, so a post is not walked word by word."""
+    end = len(keys)
+    near: set[int] = set()
+    for k in compress(count(), map(_LANDMARKS.__contains__, keys)):
+        if keys[k] != "av":
+            near.update(range(k + 1, min(k + 1 + _AUX_REACH, end)))
+        elif k + 1 < end and keys[k + 1] in _PERSONAL_AGENTS:
+            near.update(range(max(0, k - _AGENT_REACH), k))
+    return sorted(near)
+
+
 def _verbal_passives(tokens: tuple[Token, ...], extra_stop: frozenset[str],
                      keys: Sequence[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    if AUXILIARIES.isdisjoint(keys) and _PERSONAL_AGENTS.isdisjoint(keys):
-        return out  # neither an auxiliary nor "av oss": nothing to find (C-level checks)
-    personal = not _PERSONAL_AGENTS.isdisjoint(keys)
     last_end = -1
-    for i, low in enumerate(keys):
-        if low[-1:] != "s":
+    for i in _candidates(keys):
+        if keys[i][-1:] != "s" or not is_s_passive(tokens[i], extra_stop):
             continue
-        # The cheap look-back first: most -s words have no auxiliary before them.
         start = _auxiliary_before(tokens, keys, i)
-        if (start is None and not personal) or not is_s_passive(tokens[i], extra_stop):
-            continue
         if start is not None and _in_condition(tokens, keys, start):
             start = None
         agent = _agent(tokens, i)

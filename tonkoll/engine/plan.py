@@ -21,6 +21,7 @@ class FindingText:
     message: str
     fills: bool  # the message has {placeholders}
     needs_numbers: bool  # … among them {value} or {limit}
+    quotes_match: bool  # … among them {match} (quoting reads every word of the underline)
     explanation: str
     handbook: str
     by_entry: tuple[tuple[str, ...], ...]  # substitution: suggestions per entry
@@ -46,7 +47,7 @@ def finding_text(rule: RuleRef) -> FindingText:
     tables = kind.replacements(spec, rule.language)
     both = message + plain
     return FindingText(message, "{" in both or "}" in both,
-                       "{value" in both or "{limit" in both, spec.explanation,
+                       "{value" in both or "{limit" in both, "{match" in both, spec.explanation,
                        spec.handbook, by_entry, suggest, tables, plain,
                        bool(tables) or has_rewrite(rule.id))
 

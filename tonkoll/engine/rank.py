@@ -95,13 +95,14 @@ def impact_of(rule: LoadedRule, spans: int) -> int:
 
 
 def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segmentation,
-             language: str, impact: int, primary: bool = False) -> Finding:
+             language: str, impact: int, primary: bool = False, replace: bool = True
+             ) -> Finding:
     first = hits[0]
     text = seg.text
     suggestions = texts.suggestions(first.entry)
     start, end = first.start, first.end
     replacements: tuple[str, ...] = ()
-    if texts.may_replace:
+    if replace and texts.may_replace:
         replacements, start, end = replacements_for(rule.id, texts, first.entry, seg, start,
                                                     end, language)
     # A construction rewrite may cover more words than the rule's hit ("Badet kommer att
@@ -113,8 +114,9 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
         numbers = texts.needs_numbers
         suggestion = suggestions[0] if suggestions else ""
         message = render_message(message, {
-            "match": quoted(text[first.start:first.end], language),  # the underline, not a
-            # construction's wider region
+            # the underline, not a construction's wider region; quoted only when the message
+            # says {match} (a metric's underline may be a whole paragraph)
+            "match": quoted(text[first.start:first.end], language) if texts.quotes_match else "",
             "suggestion": suggestion,
             "replacement": replacements[0] if replacements else suggestion,
             "value": _format_number(first.value, language) if numbers else "",
@@ -239,7 +241,7 @@ def build_findings(
         for i, (neg_impact, _, _, rule, group) in enumerate(shown)
     ])
     echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
-                             language, -neg_impact)
+                             language, -neg_impact, replace=_may_carry(group[0], ranked))
                     for neg_impact, _, _, rule, group in hidden])
     if echoes:
         ranked = carry_replacements(ranked, echoes)
@@ -279,6 +281,14 @@ def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...]
                 out[i] = replace(f, replacements=values)
                 break
     return tuple(out)
+
+
+def _may_carry(hit: Hit, ranked: tuple[Finding, ...]) -> bool:
+    """Whether a shown finding without replacements covers an echo's first hit: only then can
+    it take the echo's replacements (carry_replacements; a rewrite's region covers its hit),
+    so only then are they worked out."""
+    return any(not f.replacements and f.offset <= hit.start and hit.end <= f.offset + f.length
+               for f in ranked)
 
 
 def _flagged_spans(shown: Pending, seg: Segmentation) -> list[tuple[int, int]]:
