@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
+import pytest
 from servers import free_port
 
 PG_ROOT = Path("/usr/lib/postgresql")
@@ -113,3 +114,16 @@ class PgCluster:
                       timeout=60)
         finally:
             shutil.rmtree(self.base, ignore_errors=True)
+
+
+def start_cluster() -> PgCluster:
+    """A started throwaway cluster; a missing PostgreSQL fails the test under CI=true (never a
+    silent skip there) and skips it elsewhere."""
+    bindir = pg_bindir()
+    if bindir is None:
+        message = ("PostgreSQL is not installed (apt-get install -y postgresql; scripts/test "
+                   "does it)")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return PgCluster(bindir).start()

@@ -4,24 +4,16 @@ Under CI=true a missing PostgreSQL is a failure, never a skip."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg import PgCluster, pg_bindir
+from pg import PgCluster, start_cluster
 
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
-    bindir = pg_bindir()
-    if bindir is None:
-        msg = ("PostgreSQL is not installed (apt-get install -y postgresql; scripts/test "
-               "does it)")
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(msg)
-        pytest.skip(msg)
-    cluster = PgCluster(bindir).start()
+    cluster = start_cluster()
     yield cluster
     cluster.stop()
 
