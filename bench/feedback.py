@@ -15,17 +15,15 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from bench.loadgen import ensure_wrk, run_python, run_wrk
-from bench.service import ROOT, Server, cpu_seconds, free_port, server_pids, wait_ready
+from bench.service import ROOT, Server, cpu_seconds, server_pids, uvicorn_server
 from tonkoll.feedback.counters import total_events
 from tonkoll.feedback.database import make_engine
 from tonkoll.rulebook.loader import load_rulebook
@@ -55,27 +53,13 @@ def bodies(count: int = 200, seed: int = 7) -> list[bytes]:
     return out
 
 
-@contextmanager
-def service(database_url: str, workers: int, log_path: Path) -> Iterator[Server]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
-    env.update(TONKOLL_RULES_DIRS=str(ROOT / "rules"), TONKOLL_DATABASE_URL=database_url,
-               TONKOLL_FEEDBACK_PER_MINUTE="0", TONKOLL_RATE_LIMIT_PER_MINUTE="0",
-               TONKOLL_RELOAD_INTERVAL="0",
-               TONKOLL_LOG_LEVEL="warning")
-    cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
-           "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level",
-           "warning", "--loop", "asyncio"]
-    with log_path.open("ab") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    server = Server(proc, f"http://127.0.0.1:{port}")
-    try:
-        wait_ready(server, log_path)
-        yield server
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
+def service(database_url: str, workers: int, log_path: Path) -> AbstractContextManager[Server]:
+    """The Tonkoll service on `database_url`, with every limit off (bench.service starts it)."""
+    return uvicorn_server("api.app:create_app", ROOT / "rules", workers, None, log_path,
+                          settings={"TONKOLL_DATABASE_URL": database_url,
+                                    "TONKOLL_FEEDBACK_PER_MINUTE": "0",
+                                    "TONKOLL_RELOAD_INTERVAL": "0",
+                                    "TONKOLL_LOG_LEVEL": "warning"})
 
 def measure(name: str, database_url: str, args: argparse.Namespace, wrk: str | None,
             log_path: Path) -> list[dict[str, Any]]:

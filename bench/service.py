@@ -38,14 +38,17 @@ def free_port() -> int:
 
 @contextmanager
 def uvicorn_server(app: str, rules_dir: Path, workers: int, cpu: str | None,
-                   log_path: Path, loop: str = "asyncio") -> Iterator[Server]:
-    """Start `uvicorn APP --factory` on a free loopback port; stop it afterwards."""
+                   log_path: Path, loop: str = "asyncio",
+                   settings: dict[str, str] | None = None) -> Iterator[Server]:
+    """Start `uvicorn APP --factory` on a free loopback port; stop it afterwards. `settings`:
+    more TONKOLL_ variables for the service."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TONKOLL_")}
     env["TONKOLL_RULES_DIRS"] = str(rules_dir)
     # The benchmark measures capacity from one loopback client, so the default rate limit
     # (300 a minute per client) is turned off here; a real deployment keeps it on.
     env["TONKOLL_RATE_LIMIT_PER_MINUTE"] = "0"
+    env.update(settings or {})
     cmd = [sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1",
            "--port", str(port), "--workers", str(workers), "--log-level", "warning",
            "--loop", loop]
