@@ -12,7 +12,8 @@ from tonkoll.rulebook.model import Rulebook
 VADSTENA = ("Med anledning av de allmänna råden för minskad smittspridning från "
             "Folkhälsomyndigheten har beslutats om att stänga simhallen för allmänheten under "
             "perioden 12 januari 2022 till 29 januari 2022, men perioden kan komma att förlängas.")
-UTTRYCKERIET = "Men fortfarande dyker de upp, ord som bestrida, dröjsmål, erfordra och handha."
+# Malmö stad's environment office (tests/data/eval/sv-guides.jsonl, tk-malmo-miljo-3-before)
+REGISTRATOR = "Vår registrator Carina mottar/mottager handlingarna."
 
 
 def test_long_first_sentence_keeps_the_word_hints_inside_it(bundled: Rulebook) -> None:
@@ -23,8 +24,8 @@ def test_long_first_sentence_keeps_the_word_hints_inside_it(bundled: Rulebook) -
 
 
 def test_two_stiff_verbs_in_one_sentence_are_both_shown(bundled: Rulebook) -> None:
-    shown = spans_of(run(bundled, UTTRYCKERIET), "klarsprak.stela-verb")
-    assert "erfordra" in shown and "handha" in shown
+    shown = spans_of(run(bundled, REGISTRATOR), "klarsprak.stela-verb")
+    assert shown == ["mottar", "mottager"]
 
 
 def test_a_word_inside_another_rules_short_span_is_still_one_hint(bundled: Rulebook) -> None:

@@ -12,8 +12,10 @@ som vi").
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import replace
+from itertools import compress
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
@@ -177,38 +179,134 @@ Pending = list[tuple[int, int, str, LoadedRule, list[Hit]]]
 
 
 def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
-    """(shown, echoes): an echo is a word-level finding whose every span lies inside a
-    higher-ranked word-level finding of another rule ("Beslut fattas": one hint, not two for the
-    same words). Echoes are not shown but still count in the scores."""
+    """(shown, echoes): two hints never underline the same words (issue 12). The words of a
+    post go to one finding: a warning before a hint, then the wider hit before the narrower
+    one, then the higher-ranked finding. So "Beslut fattas" gives one hint, and "har utförts"
+    is one hint about the passive (not also "utförts" as an empty verb), whichever of the two
+    ranks first. A hit that shares a character with a hit already placed is an echo; a
+    finding all of whose hits are echoes is not shown, one with some left is shown with those.
+    Echoes still count in the scores. Only word-level findings and word-sized hits
+    (ECHO_MAX_CHARS) take part: a hint about a whole long sentence neither swallows the word
+    hints inside it nor is swallowed by them."""
+    order: list[tuple[int, int, int, int, Hit]] = []
+    for i, item in enumerate(pending):
+        rule = item[3]
+        if _word_level(rule):
+            level = -LEVEL_IMPACT.get(rule.level, 0)
+            for h in item[4]:
+                if h.end - h.start <= ECHO_MAX_CHARS:
+                    order.append((level, h.start - h.end, i, h.start, h))
+    if len(order) < 2:
+        return pending, []
+    order.sort(key=_CLAIM_KEY)
+    placed: list[tuple[int, int, int]] = []
+    lost: set[tuple[int, int, int]] = set()
+    for _, _, i, _, hit in order:
+        start, end = hit.start, hit.end
+        rule_index = pending[i][3].index
+        for s, e, other in placed:
+            if s < end and start < e and other != rule_index:
+                lost.add((i, start, end))
+                break
+        else:
+            placed.append((start, end, rule_index))
+    if not lost:
+        return pending, []
     kept: Pending = []
     echoes: Pending = []
-    covered: list[tuple[int, int, str]] = []
-    for item in pending:
+    for i, item in enumerate(pending):
         rule, group = item[3], item[4]
-        if _word_level(rule):
-            if covered and _inside_others(group, covered, rule.id):
-                echoes.append(item)
-                continue
-            covered.extend((h.start, h.end, rule.id) for h in group
-                           if h.end - h.start <= ECHO_MAX_CHARS)
-        kept.append(item)
+        free = [h for h in group if (i, h.start, h.end) not in lost]
+        if not free:
+            echoes.append(item)
+        elif len(free) < len(group):  # the shared words stay with the other finding
+            kept.append((-impact_of(rule, len(free)), free[0].start, item[2], rule, free))
+        else:
+            kept.append(item)
+    kept.sort(key=_RANK_KEY)
     return kept, echoes
 
 
-def _inside_others(group: list[Hit], covered: list[tuple[int, int, str]], rule_id: str) -> bool:
-    """Whether every hit lies inside a covered span of another rule (plain loops: no nested
-    generators for a check every post makes)."""
-    for hit in group:
-        start, end = hit.start, hit.end
-        for s, e, other in covered:
-            if s <= start and end <= e and other != rule_id:
-                break
-        else:
-            return False
-    return True
+_CLAIM_KEY = itemgetter(0, 1, 2, 3)  # level, wider first, rank, position
 
 
 _RANK_KEY = itemgetter(0, 1, 2)  # -impact, offset, rule id
+
+# Words the writer talks about rather than uses (issue 12): ”erfordra” in quotation marks of one
+# to three words, "ordet erfordra", "the word utilize", or a list after "ord som" / "words
+# like" ("ord som bestrida, dröjsmål, erfordra och handha"). A hint or warning does not flag a
+# mention. The places are found once per post, and only when it has a quotation mark or one of
+# the naming words; a hit is then one interval test.
+_QUOTES = "\"”“„«»"
+MENTION_MAX_WORDS = 3
+_QUOTE_MARK = re.compile(r"[\"”“„«»]")
+_OPENS_AFTER = " \t\n([/–-"  # what may stand before an opening quotation mark
+_CLOSES_BEFORE = " \t\n)]/–-.,;:!?…"  # and after a closing one
+_QUOTE_MAX_CHARS = 60
+_NAMING_WORDS = frozenset({
+    "ord", "ordet", "uttryck", "uttrycket", "begrepp", "begreppet", "termen", "verbet",
+    "formuleringar", "word", "words", "term", "terms", "phrase", "phrases", "expression",
+    "expressions", "verbs"})
+_NAMED = re.compile(  # "ordet erfordra", "the word utilize": the next word is the mention
+    r"(?:ordet|uttrycket|begreppet|termen|verbet|word|term|phrase|expression|verb)\s*:?\s+"
+    r"([^\s,.;:!?()]+)", re.IGNORECASE)
+_ENGLISH_NAMES = frozenset({"word", "term", "phrase", "expression", "verb"})  # after "the"
+_LISTED = re.compile(  # "ord som A, B, C och D": two or more words after "ord som"/"words like"
+    r"(?:ord|uttryck|begrepp|formuleringar|words|terms|phrases|expressions|verbs)"
+    r"\s+(?:som|såsom|like|such\s+as)\s+([^\s,.;:!?()]+(?:(?:\s*,\s*(?:och\s+|eller\s+|and\s+"
+    r"|or\s+)?|\s+(?:och|eller|and|or)\s+)[^\s,.;:!?()]+)+)", re.IGNORECASE)
+_LOWER = attrgetter("lower")
+
+
+def mention_regions(seg: Segmentation) -> list[tuple[int, int]]:
+    """Where the post quotes or names words to talk about them (see above); usually none."""
+    text = seg.text
+    regions: list[tuple[int, int]] = []
+    for q in _QUOTES:
+        if q in text:
+            regions.extend(_short_quotes(text))
+            break
+    tokens = seg.tokens
+    if not _NAMING_WORDS.isdisjoint(map(_LOWER, tokens)):
+        # only at the naming words (C-level selection, no loop over every token)
+        for token in compress(tokens, map(_NAMING_WORDS.__contains__, map(_LOWER, tokens))):
+            at = token.start
+            named = _NAMED.match(text, at)
+            if named and (token.lower not in _ENGLISH_NAMES
+                          or text[max(0, at - 4):at].lower() == "the "):
+                regions.append(named.span(1))
+            listed = _LISTED.match(text, at)
+            if listed:
+                regions.append(listed.span(1))
+    return regions
+
+
+def _short_quotes(text: str) -> list[tuple[int, int]]:
+    """The insides of quotation marks around one to three words: each two marks in a row, the
+    first after a space or the start, the second before a space, a stop or the end."""
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    out: list[tuple[int, int]] = []
+    last = len(text) - 1
+    for open_at, close_at in zip(marks, marks[1:]):
+        inner = text[open_at + 1:close_at]
+        if (0 < len(inner) <= _QUOTE_MAX_CHARS and inner == inner.strip() and "\n" not in inner
+                and (open_at == 0 or text[open_at - 1] in _OPENS_AFTER)
+                and (close_at == last or text[close_at + 1] in _CLOSES_BEFORE)
+                and len(inner.split()) <= MENTION_MAX_WORDS):
+            out.append((open_at + 1, close_at))
+    return out
+
+
+def _not_mentioned(hits: list[Hit], regions: list[tuple[int, int]]) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in hits:
+        start, end = hit.start, hit.end
+        for s, e in regions:
+            if s <= start and end <= e:
+                break
+        else:
+            out.append(hit)
+    return out
 
 
 def build_findings(
@@ -221,8 +319,13 @@ def build_findings(
     rules = book.rules
     plan = book.plans.get(language)
     texts = plan.texts if plan is not None else {}
+    mentions = mention_regions(seg)
     for rule_index, hits in raw.items():
         rule = rules[rule_index]
+        if mentions and rule.level != "praise" and _word_level(rule):
+            hits = _not_mentioned(hits, mentions)
+            if not hits:
+                continue
         groups = _fold(hits, rule.whole_text)
         if rule.level == "praise":
             if len(groups) == 1:  # one entry: its hits are in order already
