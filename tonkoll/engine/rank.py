@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import replace
-from itertools import compress
+from itertools import compress, pairwise
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
@@ -287,7 +287,7 @@ def _short_quotes(text: str) -> list[tuple[int, int]]:
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     out: list[tuple[int, int]] = []
     last = len(text) - 1
-    for open_at, close_at in zip(marks, marks[1:]):
+    for open_at, close_at in pairwise(marks):
         inner = text[open_at + 1:close_at]
         if (0 < len(inner) <= _QUOTE_MAX_CHARS and inner == inner.strip() and "\n" not in inner
                 and (open_at == 0 or text[open_at - 1] in _OPENS_AFTER)
