@@ -52,3 +52,23 @@ def test_noun_stack_before_a_verb(bundled: Rulebook) -> None:
     assert spans_of(run(bundled, text, "en"), "klarsprak.en-noun-stack") == [
         "The training program evaluation review team"]
     assert spans_of(run(bundled, SNOW, "en"), "klarsprak.en-noun-stack") == []
+
+
+# Malmö stad on Mynewsdesk (tests/data/eval/sv-malmo.jsonl: tk-malmo-plant-2, tk-mnd-2018-4)
+PLANTING = ("Välkommen till populära Barnens trädgård i Pildammsparken 21-22 maj för Malmös "
+            "förskolebarn. I år inspirerar konstnären Claude Monets \"Näckrosdammen\" planteringen "
+            "och blommorna går i rosa, ljusblå och lila pastellfärger. Förutom plantering bjuds "
+            "barnen på workshop med Drömmarnas hus, en interaktiv berättarföreställning med "
+            "gruppen Cafez och roliga aktiviteter med Malmö Naturskola.")
+SPADE = ("På måndag tas första spadtaget för den nya Station Rosengård och även tågtrafik på "
+         "Kontinentalbanan. Media hälsas välkomna att närvara. När: Måndagen den 22 januari kl "
+         "15.00 Var: Vändplatsen på Cronmans väg")
+
+
+def test_a_greeting_or_imperative_talks_to_the_reader(bundled: Rulebook) -> None:
+    """"Välkommen till …" opening a sentence addresses the reader; "Media hälsas välkomna"
+    speaks about someone else and keeps the hint."""
+    assert "rost.ingen-du-eller-vi" not in {f.rule_id for f in run(bundled, PLANTING).findings}
+    assert "rost.ingen-du-eller-vi" in {f.rule_id for f in run(bundled, SPADE).findings}
+    imperative = PLANTING.replace("Välkommen till", "Kom till")
+    assert "rost.ingen-du-eller-vi" not in {f.rule_id for f in run(bundled, imperative).findings}
