@@ -70,3 +70,30 @@ def test_the_same_words_used_are_still_flagged(bundled: Rulebook) -> None:
     assert spans_of(run(bundled, quote), "klarsprak.stela-verb") == ["erhålla", "erhålla"]
     used = 'Avoid words like "utilize". Please utilize the form below.'
     assert spans_of(run(bundled, used, "en"), "klarsprak.en-plain-words") == ["utilize"]
+
+
+# Bergs/Malmö: Söderkullaparken (tests/data/eval/sv-malmo.jsonl, tk-malmo-soderkulla-3) and a
+# Riksdag protocol note (bench/data/dev.jsonl, ParlaMint-SE 2016-11-16)
+SODERKULLA = ("-Delar av Söderkullaparken har sänkts med som mest en meter för att kunna magasinera "
+              "dagvatten. Det är de befintliga gräsytorna och aktivitetsytorna som har sänkts, "
+              "vilket betyder att vi kunnat spara många av de värdefulla träd som finns i parken, "
+              "berättar Caroline Larsson, projektledare på fastighets- och gatukontoret.")
+RIKSDAG = ("Utrikesutskottet och försvarsutskottet har jämlikt 7 kap. 7 § riksdagsordningen i "
+           "separata beslut den 27 oktober och den 10 november 2016 kommit överens om att genom "
+           "deputerade i ett sammansatt utskott gemensamt bereda proposition 2016/17:32 Fortsatt "
+           "svenskt deltagande i den militära utbildningsinsatsen i Irak samt motioner och "
+           "proposition 2016/17: 33 Fortsatt svenskt deltagande i Natos utbildnings- och "
+           "rådgivningsinsats Resolute Support Mission i Afghanistan samt motioner.")
+
+
+def test_lix_is_not_said_again_when_only_the_long_sentence_makes_it_high(
+        bundled: Rulebook) -> None:
+    """Ordinary words, one 33-word sentence: the sentence-length hint says it; LIX would be
+    under 50 at 20 words per sentence, so its "kortare meningar" is an echo."""
+    ids = [f.rule_id for f in run(bundled, SODERKULLA).findings]
+    assert "lasbarhet.lang-mening" in ids and "lasbarhet.lix" not in ids
+
+
+def test_lix_stays_when_the_words_are_heavy_too(bundled: Rulebook) -> None:
+    ids = [f.rule_id for f in run(bundled, RIKSDAG).findings]
+    assert "lasbarhet.lang-mening" in ids and "lasbarhet.lix" in ids

@@ -229,6 +229,37 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
 
 _CLAIM_KEY = itemgetter(0, 1, 2, 3)  # level, wider first, rank, position
 
+TARGET_WORDS_PER_SENTENCE = 20  # what the sentence-length hint asks for ("15–20 ord")
+
+
+def _metric(rule: LoadedRule) -> str:
+    return str(getattr(rule.spec, "metric", ""))
+
+
+def _lix_behind_long_sentences(shown: Pending, hidden: Pending, seg: Segmentation
+                               ) -> tuple[Pending, Pending]:
+    """The LIX hint is an echo of a shown sentence-length hint when the long sentences are the
+    whole reason for the high LIX: at TARGET_WORDS_PER_SENTENCE words per sentence, with its
+    own share of long words, the post would be under the LIX limit. "Prova kortare meningar"
+    is then said twice about the same sentence (issue 12); with heavy words as well
+    (långa ord), the LIX hint stays. It still counts in the scores."""
+    lix_at = -1
+    long_sentences = False
+    for i, item in enumerate(shown):
+        metric = _metric(item[3])
+        if metric == "lix":
+            lix_at = i
+        elif metric == "sentence_words":
+            long_sentences = True
+    if lix_at < 0 or not long_sentences or seg.words <= 0:
+        return shown, hidden
+    item = shown[lix_at]
+    limit = item[4][0].limit
+    if limit is None or (TARGET_WORDS_PER_SENTENCE
+                         + 100.0 * seg.long_words / seg.words) > limit:
+        return shown, hidden
+    return shown[:lix_at] + shown[lix_at + 1:], [*hidden, item]
+
 
 _RANK_KEY = itemgetter(0, 1, 2)  # -impact, offset, rule id
 
@@ -338,6 +369,8 @@ def build_findings(
             pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
     pending.sort(key=_RANK_KEY)
     shown, hidden = _split_echoes(pending) if len(pending) > 1 else (pending, [])
+    if len(shown) > 1:
+        shown, hidden = _lix_behind_long_sentences(shown, hidden, seg)
     ranked = tuple([
         _finding(rule, texts.get(rule.index) or finding_text(rule), group, seg, language,
                  -neg_impact, primary=i < PRIMARY_COUNT)
