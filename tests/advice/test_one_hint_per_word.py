@@ -72,12 +72,13 @@ def test_the_same_words_used_are_still_flagged(bundled: Rulebook) -> None:
     assert spans_of(run(bundled, used, "en"), "klarsprak.en-plain-words") == ["utilize"]
 
 
-# Bergs/Malmö: Söderkullaparken (tests/data/eval/sv-malmo.jsonl, tk-malmo-soderkulla-3) and a
+# Malmö stad: Söderkullaparken (tests/data/eval/sv-public.jsonl, tk-malmo-soderkulla-3) and a
 # Riksdag protocol note (bench/data/dev.jsonl, ParlaMint-SE 2016-11-16)
-SODERKULLA = ("-Delar av Söderkullaparken har sänkts med som mest en meter för att kunna magasinera "
-              "dagvatten. Det är de befintliga gräsytorna och aktivitetsytorna som har sänkts, "
-              "vilket betyder att vi kunnat spara många av de värdefulla träd som finns i parken, "
-              "berättar Caroline Larsson, projektledare på fastighets- och gatukontoret.")
+SODERKULLA = ("-Delar av Söderkullaparken har sänkts med som mest en meter för att kunna "
+              "magasinera dagvatten. Det är de befintliga gräsytorna och aktivitetsytorna som "
+              "har sänkts, vilket betyder att vi kunnat spara många av de värdefulla träd som "
+              "finns i parken, berättar Caroline Larsson, projektledare på fastighets- och "
+              "gatukontoret.")
 RIKSDAG = ("Utrikesutskottet och försvarsutskottet har jämlikt 7 kap. 7 § riksdagsordningen i "
            "separata beslut den 27 oktober och den 10 november 2016 kommit överens om att genom "
            "deputerade i ett sammansatt utskott gemensamt bereda proposition 2016/17:32 Fortsatt "
