@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import replace
-from itertools import compress, pairwise
+from itertools import accumulate, compress, pairwise
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
@@ -188,6 +188,8 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
     Echoes still count in the scores. Only word-level findings and word-sized hits
     (ECHO_MAX_CHARS) take part: a hint about a whole long sentence neither swallows the word
     hints inside it nor is swallowed by them."""
+    if not _any_overlap(pending):  # the usual case: C-level passes only
+        return pending, []
     order: list[tuple[int, int, int, int, Hit]] = []
     for i, item in enumerate(pending):
         rule = item[3]
@@ -229,11 +231,22 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
 
 _CLAIM_KEY = itemgetter(0, 1, 2, 3)  # level, wider first, rank, position
 
+
+def _any_overlap(pending: Pending) -> bool:
+    """Whether any two word-level hits share a character (hits of one rule never do: _fold)."""
+    hits = [h for item in pending if _word_level(item[3]) for h in item[4]]
+    if len(hits) < 2:
+        return False
+    hits.sort(key=_START)
+    ends = accumulate(map(_END, hits), max)  # the furthest end so far
+    return any(map(lt, map(_START, hits[1:]), ends))
+
 TARGET_WORDS_PER_SENTENCE = 20  # what the sentence-length hint asks for ("15–20 ord")
 
 
 def _metric(rule: LoadedRule) -> str:
-    return str(getattr(rule.spec, "metric", ""))
+    """The measure of a metric rule ("lix", "sentence_words" …), else ""."""
+    return str(getattr(rule.spec, "metric", "")) if rule.kind == "metric" else ""
 
 
 def _lix_behind_long_sentences(shown: Pending, hidden: Pending, seg: Segmentation
