@@ -72,3 +72,14 @@ def test_a_greeting_or_imperative_talks_to_the_reader(bundled: Rulebook) -> None
     assert "rost.ingen-du-eller-vi" in {f.rule_id for f in run(bundled, SPADE).findings}
     imperative = PLANTING.replace("Välkommen till", "Kom till")
     assert "rost.ingen-du-eller-vi" not in {f.rule_id for f in run(bundled, imperative).findings}
+
+
+def test_nouns_that_name_a_thing_are_not_hidden_verbs(bundled: Rulebook) -> None:
+    """Councillor Delaney's road update (tests/data/eval/en-public.jsonl, tk-en-delaney-1):
+    "the section of this road" is a place; "An evaluation of" (BC's example) is an action."""
+    text = ("Some confusion has arisen on the section of this road which was being resurfaced. "
+            "Road closure signs remain in place but, as no work was going on, some traffic was "
+            "still using the road this morning.")
+    assert spans_of(run(bundled, text, "en"), "klarsprak.en-noun-of") == []
+    after = "An evaluation of the training program will be available in September"
+    assert spans_of(run(bundled, after, "en"), "klarsprak.en-noun-of") == ["An evaluation of"]
