@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from dataclasses import replace
 from itertools import accumulate, compress, pairwise
 from operator import attrgetter, itemgetter, le, lt
@@ -302,8 +303,11 @@ _LISTED = re.compile(  # "ord som A, B, C och D": two or more words after "ord s
 _LOWER = attrgetter("lower")
 
 
-def mention_regions(seg: Segmentation) -> list[tuple[int, int]]:
-    """Where the post quotes or names words to talk about them (see above); usually none."""
+Mentions = tuple[list[int], list[int]]  # region starts in order, the furthest end so far
+
+
+def mention_regions(seg: Segmentation) -> Mentions | None:
+    """Where the post quotes or names words to talk about them (see above); usually None."""
     text = seg.text
     regions: list[tuple[int, int]] = []
     for q in _QUOTES:
@@ -322,7 +326,10 @@ def mention_regions(seg: Segmentation) -> list[tuple[int, int]]:
             listed = _LISTED.match(text, at)
             if listed:
                 regions.append(listed.span(1))
-    return regions
+    if not regions:
+        return None
+    regions.sort()
+    return [r[0] for r in regions], list(accumulate((r[1] for r in regions), max))
 
 
 def _short_quotes(text: str) -> list[tuple[int, int]]:
@@ -341,14 +348,14 @@ def _short_quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _not_mentioned(hits: list[Hit], regions: list[tuple[int, int]]) -> list[Hit]:
+def _not_mentioned(hits: list[Hit], regions: Mentions) -> list[Hit]:
+    """The hits not inside a mention region: one bisect per hit (a hit lies inside some region
+    that starts at or before it exactly when the furthest end among those reaches its end)."""
+    starts, furthest = regions
     out: list[Hit] = []
     for hit in hits:
-        start, end = hit.start, hit.end
-        for s, e in regions:
-            if s <= start and end <= e:
-                break
-        else:
+        i = bisect_right(starts, hit.start)
+        if not i or furthest[i - 1] < hit.end:
             out.append(hit)
     return out
 
