@@ -98,3 +98,10 @@ def test_lix_is_not_said_again_when_only_the_long_sentence_makes_it_high(
 def test_lix_stays_when_the_words_are_heavy_too(bundled: Rulebook) -> None:
     ids = [f.rule_id for f in run(bundled, RIKSDAG).findings]
     assert "lasbarhet.lang-mening" in ids and "lasbarhet.lix" in ids
+
+
+def test_a_quote_inside_a_named_list_hides_the_whole_list(bundled: Rulebook) -> None:
+    """Regions nest (a quoted word inside an "ord som" list); a word after the inner quote is
+    still inside the list."""
+    text = "Undvik ord som ”erfordra”, handha och tillhandahålla. Vi tillhandahåller kaffe."
+    assert spans_of(run(bundled, text), "klarsprak.stela-verb") == ["tillhandahåller"]
