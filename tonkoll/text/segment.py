@@ -294,7 +294,7 @@ class _Builder:
         if tokens[self.group_start].sentence == index:
             return
         old = tokens[self.group_start:]
-        new = [t._replace(sentence=index, first_in_sentence=False) for t in old]
+        new = [Token(t.start, t.end, t.text, t.lower, t.kind, index, False) for t in old]
         tokens[self.group_start:] = new
         for token in reversed(old):
             self.by_kind[token.kind].pop()
