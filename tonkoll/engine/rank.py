@@ -13,7 +13,7 @@ som vi").
 from __future__ import annotations
 
 import string
-from dataclasses import replace
+from functools import lru_cache
 from operator import attrgetter, itemgetter, le, lt
 
 from tonkoll.engine.collect import MAX_SPANS, Hit
@@ -49,22 +49,29 @@ def render_message(template: str, values: dict[str, str]) -> str:
     """Fill bare {match} {suggestion} {value} {limit}; never raises, never longer than
     RENDERED_MESSAGE_MAX_CHARS. A placeholder with a format spec or conversion (the schema
     refuses them) leaves the template as it is, so no rule can pad a message (issue 13)."""
-    out: list[str] = []
-    try:
-        for literal, name, spec, conversion in _FORMATTER.parse(template):
-            out.append(literal)
-            if name is None:
-                continue
-            if spec or conversion or name not in values:
-                out = [template]
-                break
-            out.append(values[name])
-    except ValueError:
-        out = [template]
-    message = "".join(out)
+    parts = _template_parts(template)
+    if parts is None or any(name is not None and name not in values for _, name in parts):
+        message = template
+    else:
+        message = "".join([literal if name is None else literal + values[name]
+                           for literal, name in parts])
     if len(message) > RENDERED_MESSAGE_MAX_CHARS:
         return message[: RENDERED_MESSAGE_MAX_CHARS - 1] + "…"
     return message
+
+
+@lru_cache(maxsize=4096)
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...] | None:
+    """(literal, placeholder name or None) of a rule's message, parsed once per template (rule
+    text, never a draft); None when a placeholder has a format spec or conversion, or a brace is
+    unmatched."""
+    try:
+        parsed = list(_FORMATTER.parse(template))
+    except ValueError:
+        return None
+    if any(spec or conversion for _, name, spec, conversion in parsed if name is not None):
+        return None
+    return tuple((literal, name) for literal, name, _, _ in parsed)
 
 
 _COMMON_WORDS = SV_WORDS | EN_WORDS
@@ -278,7 +285,7 @@ def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...]
                 values = tuple(head + v + tail for v in echo.replacements)
                 if inner == 0:
                     values = tuple(follow_case(f.matched, v) for v in values)
-                out[i] = replace(f, replacements=values)
+                out[i] = f._replace(replacements=values)
                 break
     return tuple(out)
 
