@@ -143,14 +143,13 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
     )
 
 
-def _fold(hits: list[Hit], whole_text: bool) -> dict[int, list[Hit]]:
-    """Group hits by entry, dropping hits that overlap an earlier (or longer) one.
-
-    A whole-text rule gives one finding anyway, so it keeps every span (each emoji, hashtag).
-    """
+def _fold(hits: list[Hit]) -> dict[int, list[Hit]]:
+    """Group hits by entry, dropping hits that overlap an earlier (or longer) one (at most
+    MAX_SPANS per entry). A whole-text rule gives one finding anyway, with every span (each
+    emoji, hashtag)."""
     if len(hits) == 1:  # the usual case: nothing to drop
         return {hits[0].entry: hits}
-    if whole_text and _in_order_and_apart(hits):  # each emoji, hashtag …: nothing to drop
+    if _in_order_and_apart(hits):  # each emoji, hashtag, "du" …: nothing to drop
         return {hits[0].entry: hits[:MAX_SPANS]}
     # By start, the longest first at one start: two stable C-level sorts (by end descending,
     # then by start) instead of a Python key function per hit.
@@ -230,7 +229,7 @@ def build_findings(
     texts = plan.texts if plan is not None else {}
     for rule_index, hits in raw.items():
         rule = rules[rule_index]
-        groups = _fold(hits, rule.whole_text)
+        groups = _fold(hits)
         if rule.level == "praise":
             if len(groups) == 1:  # one entry: its hits are in order already
                 folded = next(iter(groups.values()))

@@ -95,10 +95,16 @@ class Shared:
     def __init__(self) -> None:
         self.lookup: PhraseLookup[Payload] = PhraseLookup()
         self.empty: list[tuple[str, str]] = []  # (rule id, phrase) that can never match
+        # Rules that only ask whether one of their phrases occurs (absence): their first hit
+        # is enough, so the others are not collected.
+        self.presence_only: set[int] = set()
 
-    def add_phrase(self, rule: RuleRef, phrase: str, entry: int = -1) -> None:
+    def add_phrase(self, rule: RuleRef, phrase: str, entry: int = -1,
+                   presence_only: bool = False) -> None:
         if not self.lookup.add(phrase, (rule.index, entry)):
             self.empty.append((rule.id, phrase))
+        if presence_only:
+            self.presence_only.add(rule.index)
 
 
 def compile_rule_pattern(rule: RuleRef, source: str, case_sensitive: bool, group: int,
