@@ -49,29 +49,33 @@ def render_message(template: str, values: dict[str, str]) -> str:
     """Fill bare {match} {suggestion} {value} {limit}; never raises, never longer than
     RENDERED_MESSAGE_MAX_CHARS. A placeholder with a format spec or conversion (the schema
     refuses them) leaves the template as it is, so no rule can pad a message (issue 13)."""
-    parts = _template_parts(template)
-    if parts is None or any(name is not None and name not in values for _, name in parts):
+    parsed = _template_parts(template)
+    if parsed is None or not parsed[1].issubset(values):
         message = template
     else:
         message = "".join([literal if name is None else literal + values[name]
-                           for literal, name in parts])
+                           for literal, name in parsed[0]])
     if len(message) > RENDERED_MESSAGE_MAX_CHARS:
         return message[: RENDERED_MESSAGE_MAX_CHARS - 1] + "…"
     return message
 
 
+Parts = tuple[tuple[str, str | None], ...]
+
+
 @lru_cache(maxsize=4096)
-def _template_parts(template: str) -> tuple[tuple[str, str | None], ...] | None:
-    """(literal, placeholder name or None) of a rule's message, parsed once per template (rule
-    text, never a draft); None when a placeholder has a format spec or conversion, or a brace is
-    unmatched."""
+def _template_parts(template: str) -> tuple[Parts, frozenset[str]] | None:
+    """A rule's message parsed once (rule text, never a draft): its (literal, placeholder name
+    or None) parts and the names; None when a placeholder has a format spec or conversion, or a
+    brace is unmatched."""
     try:
         parsed = list(_FORMATTER.parse(template))
     except ValueError:
         return None
     if any(spec or conversion for _, name, spec, conversion in parsed if name is not None):
         return None
-    return tuple((literal, name) for literal, name, _, _ in parsed)
+    parts = tuple((literal, name) for literal, name, _, _ in parsed)
+    return parts, frozenset(name for _, name in parts if name is not None)
 
 
 _COMMON_WORDS = SV_WORDS | EN_WORDS

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar, NamedTuple, Protocol
 
 from tonkoll.engine.lookup import PhraseLookup
-from tonkoll.engine.pattern import CompiledPattern, compile_pattern
+from tonkoll.engine.pattern import CompiledPattern, compile_pattern, plain_literal
 from tonkoll.engine.replace import Readings
 from tonkoll.rulebook.schema import RuleBase
 from tonkoll.text.segment import Segmentation
@@ -117,7 +117,7 @@ def compile_rule_pattern(rule: RuleRef, source: str, case_sensitive: bool, group
     if group > regex.groups:
         raise PlanError(rule, f"group: {group} finns inte; mönstret har {regex.groups} grupper",
                         "group")
-    return CompiledPattern(rule.index, regex, group, r"\b" in source)
+    return CompiledPattern(rule.index, regex, group, r"\b" in source, plain_literal(source))
 
 
 class KindPlan(ABC):
