@@ -55,7 +55,7 @@ def _in_question_with(post: Post, hit: Hit, words: frozenset[str]) -> bool:
     """Whether the hit's sentence ends with "?" and holds one of ``words``."""
     seg: Segmentation = post.seg
     sentence = seg.sentences[seg.sentence_at(hit.start)]
-    if "?" not in seg.text[sentence.start:sentence.end]:  # most sentences: no question
+    if seg.text.find("?", sentence.start, sentence.end) < 0:  # most sentences: no question
         return False
     tokens = seg.tokens[sentence.first_token:sentence.last_token + 1]
     if not any(t.kind == "end" and "?" in t.text for t in tokens):
