@@ -19,6 +19,7 @@ import argparse
 import json
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from bench.texts import DEFAULT_EVAL
@@ -64,6 +65,9 @@ def reports(book: Rulebook) -> list[str]:
         language = ("auto", "sv", "en")[i % 3] if i % 5 == 0 else "auto"
         disabled = frozenset({"rost.man"}) if i % 7 == 0 else frozenset()
         report, raw = check_detailed(text, book, language, CHANNELS[i % len(CHANNELS)], disabled)
+        # The rules' version is left out: a rule file rewritten without a change in behaviour
+        # (a comment, another kind for the same hits) must compare equal.
+        report = replace(report, rules_version="")
         out.append(f"{report!r} {sorted((k, round(v, 9)) for k, v in raw.items())!r}")
     return out
 

@@ -15,9 +15,17 @@ RESET = "\x1b[0m"
 BOLD, DIM = "\x1b[1m", "\x1b[2m"
 
 
+def finding_data(finding: Finding) -> dict[str, Any]:
+    """One finding as plain JSON-able data, its spans as objects too."""
+    return {**finding._asdict(), "spans": [span._asdict() for span in finding.spans]}
+
+
 def report_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON-able data (offsets in code points)."""
-    return dataclasses.asdict(report)
+    data = dataclasses.asdict(report)
+    data["findings"] = [finding_data(f) for f in report.findings]
+    data["strengths"] = [finding_data(f) for f in report.strengths]
+    return data
 
 
 def report_json(report: Report, extra: dict[str, Any] | None = None) -> str:

@@ -13,7 +13,7 @@ from tonkoll.text.language import MAX_WORDS, resolve_language
 from tonkoll.text.readability import readability
 from tonkoll.text.segment import segment
 
-_TEXT = attrgetter("text")
+_LOWER = attrgetter("lower")
 
 
 def check_detailed(
@@ -22,8 +22,9 @@ def check_detailed(
 ) -> tuple[Report, dict[str, float]]:
     """The report plus the unrounded scores (used by `tonkoll eval`)."""
     seg = segment(text)
-    # The first word tokens' texts, read from by_kind without a Python loop per token.
-    lang = resolve_language(language, map(_TEXT, seg.by_kind.get("word", ())[:MAX_WORDS]))
+    # The first word tokens' lower-case keys, read from by_kind without a Python loop per token.
+    lang = resolve_language(language, map(_LOWER, seg.by_kind.get("word", ())[:MAX_WORDS]),
+                            lowered=True)
     plan = book.plans.get(lang)
     raw = collect(seg, plan, channel, frozenset(disabled)) if plan else {}
     findings, strengths, echoes = build_findings(raw, book, seg, lang)

@@ -24,10 +24,15 @@ def collect(seg: Segmentation, plan: LanguagePlan, channel: str,
     tokens = seg.tokens
     keys = list(map(_LOWER, tokens))  # read once, for the phrase lookup and the passives
     phrases: Hits = {}  # one pass for every kind's words and phrases
+    presence_only = plan.presence_only
     for first, last, (rule_index, entry) in plan.lookup.scan(keys):
         if rule_index in live:
-            phrases.setdefault(rule_index, []).append(
-                new_hit(Hit, (tokens[first].start, tokens[last].end, entry, None, None)))
+            found = phrases.get(rule_index)
+            if found is None:
+                found = phrases[rule_index] = []
+            elif rule_index in presence_only:
+                continue  # "is one of them there?" is answered
+            found.append(new_hit(Hit, (tokens[first].start, tokens[last].end, entry, None, None)))
     post = Post(seg, keys, utf8(seg), channel, live, phrases)
     for kind_plan in plan.kinds.values():
         kind_plan.run(post, hits)

@@ -9,6 +9,7 @@ spaces or line breaks, and because it works on whole tokens it matches on word b
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 from typing import Generic, TypeVar
 
 from tonkoll.text.segment import tokenize_phrase
@@ -48,12 +49,12 @@ class PhraseLookup(Generic[P]):
         """Every (first token index, last token index, payload) where a phrase occurs, given
         the post's tokens' lower-case keys (the caller reads them once for every kind)."""
         out: list[tuple[int, int, P]] = []
-        first_word = self.root.children.get
+        root = self.root.children
         n = len(keys)
-        for i, key in enumerate(keys):
-            node = first_word(key)
-            if node is None:  # most tokens start no phrase
-                continue
+        # Most tokens start no phrase: the few that do are found in one C-level pass, so the
+        # post is not walked token by token in Python.
+        for i in compress(count(), map(root.__contains__, keys)):
+            node: _Node[P] | None = root[keys[i]]
             j = i
             while node is not None:
                 for payload in node.payloads:

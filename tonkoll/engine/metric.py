@@ -151,13 +151,13 @@ def _buzzword_density(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
 
 def _paragraph_words(seg: Segmentation, buzz_hits: list[Span2]) -> Measure:
     text = seg.text
-    if not _PARAGRAPH_BREAK.search(text):
+    breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+    if not breaks:
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         return float(seg.words), [(lead, lead + len(stripped))]
     # The blocks between blank lines, untrimmed: only the winner is trimmed below. A blank
     # block holds no words, so it can never win.
-    breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
     blocks = list(zip([0] + [end for _, end in breaks],
                       [start for start, _ in breaks] + [len(text)], strict=True))
     counts = _words_per_paragraph(seg, blocks)

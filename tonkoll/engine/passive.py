@@ -19,9 +19,7 @@ av oss").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from itertools import compress, count
 from operator import attrgetter
 
 from tonkoll.text.segment import Segmentation, Token
@@ -215,30 +213,31 @@ def _auxiliary_before(tokens: tuple[Token, ...], keys: Sequence[str], i: int) ->
     return None
 
 
-# Where a verbal passive can be: after an auxiliary, or before "av" (and a personal agent).
-_LANDMARKS = AUXILIARIES | {"av"}
-
-
-def _candidates(keys: Sequence[str]) -> list[int]:
-    """Indexes of the words that can be a verbal passive, in order: up to _AUX_REACH words
-    after an auxiliary, or up to _AGENT_REACH words before "av oss" (a personal agent). The few
-    landmarks are found in one C-level pass, so a post is not walked word by word."""
+def _candidates(keys: Sequence[str], ends_in_s: Sequence[int]) -> list[int]:
+    """Indexes of the words that can be a verbal passive, in order: the words ending in -s that
+    stand up to _AUX_REACH words after an auxiliary, or up to _AGENT_REACH words before "av oss"
+    (a personal agent). Only the few -s words are visited, not every word of the post."""
     end = len(keys)
-    near: set[int] = set()
-    for k in compress(count(), map(_LANDMARKS.__contains__, keys)):
-        if keys[k] != "av":
-            near.update(range(k + 1, min(k + 1 + _AUX_REACH, end)))
-        elif k + 1 < end and keys[k + 1] in _PERSONAL_AGENTS:
-            near.update(range(max(0, k - _AGENT_REACH), k))
-    return sorted(near)
+    out: list[int] = []
+    for i in ends_in_s:
+        if not AUXILIARIES.isdisjoint(keys[max(0, i - _AUX_REACH):i]):
+            out.append(i)
+            continue
+        if "av" not in keys[i + 1:i + 1 + _AGENT_REACH]:  # most words: no agent after them
+            continue
+        for k in range(i + 1, min(i + 1 + _AGENT_REACH, end)):
+            if keys[k] == "av" and k + 1 < end and keys[k + 1] in _PERSONAL_AGENTS:
+                out.append(i)
+                break
+    return out
 
 
 def _verbal_passives(tokens: tuple[Token, ...], extra_stop: frozenset[str],
-                     keys: Sequence[str]) -> list[tuple[int, int]]:
+                     keys: Sequence[str], ends_in_s: Sequence[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last_end = -1
-    for i in _candidates(keys):
-        if keys[i][-1:] != "s" or not is_s_passive(tokens[i], extra_stop):
+    for i in _candidates(keys, ends_in_s):
+        if not is_s_passive(tokens[i], extra_stop):
             continue
         start = _auxiliary_before(tokens, keys, i)
         if start is not None and _in_condition(tokens, keys, start):
@@ -256,47 +255,32 @@ def _verbal_passives(tokens: tuple[Token, ...], extra_stop: frozenset[str],
     return out
 
 
-_S_PAIR = re.compile(r"s\n(?=[^\n]*s(?:\n|\Z))")  # a line ending in s, and the next one too
-
-
-def _pairs_ending_in_s(keys: Sequence[str]) -> list[int]:
-    """Indexes i where keys i and i + 1 both end in -s (candidates for a double passive).
-
-    One regular-expression pass over the lower-case keys joined by line breaks instead of a
-    Python step per token; a key holding a line break itself (never in practice) would make
-    the line count wrong, so then the keys are compared one by one.
-    """
-    joined = "\n".join(keys)
-    if joined.count("\n") != max(0, len(keys) - 1):
-        return [i for i in range(len(keys) - 1)
-                if keys[i][-1:] == "s" and keys[i + 1][-1:] == "s"]
-    out: list[int] = []
-    line = pos = 0
-    for m in _S_PAIR.finditer(joined):
-        line += joined.count("\n", pos, m.start())
-        pos = m.start()
-        out.append(line)
-    return out
+def words_ending_in_s(keys: Sequence[str]) -> list[int]:
+    """Indexes of the keys that end in -s (every s-passive does), in order."""
+    return [i for i, key in enumerate(keys) if key[-1:] == "s"]
 
 
 def find_passives(
     seg: Segmentation, mode: str, extra_stop: frozenset[str],
-    keys: Sequence[str] | None = None,
+    keys: Sequence[str] | None = None, ends_in_s: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
     """(start, end) spans of agentless passives (single), two passives in a row (double) or the
     passive family after an auxiliary (verbal).
 
-    ``keys``: the tokens' lower-case keys, when the caller has already read them.
+    ``keys``: the tokens' lower-case keys, and ``ends_in_s``: ``words_ending_in_s(keys)``, when
+    the caller has them already (the passive rules of a post share them).
     """
     tokens = seg.tokens
     out: list[tuple[int, int]] = []
-    if mode == "verbal":
-        return _verbal_passives(tokens, extra_stop,
-                                keys if keys is not None else list(map(_LOWER, tokens)))
-    if mode == "double":
-        for i in _pairs_ending_in_s(keys if keys is not None else list(map(_LOWER, tokens))):
-            a, b = tokens[i], tokens[i + 1]
-            if (a.sentence == b.sentence
+    if mode in ("verbal", "double"):
+        if keys is None:
+            keys = list(map(_LOWER, tokens))
+        s_words = words_ending_in_s(keys) if ends_in_s is None else ends_in_s
+        if mode == "verbal":
+            return _verbal_passives(tokens, extra_stop, keys, s_words)
+        for i, j in zip(s_words, s_words[1:], strict=False):  # each with the next
+            a, b = tokens[i], tokens[j]
+            if (j == i + 1 and a.sentence == b.sentence
                     and is_s_passive(a, extra_stop) and is_s_passive(b, extra_stop)):
                 out.append((a.start, b.end))
         return out

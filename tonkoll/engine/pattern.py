@@ -7,6 +7,7 @@ pattern using ``\\b`` is dropped when it starts or ends inside a word (å, ä, �
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import re2
@@ -89,15 +90,29 @@ def build_set(sources: list[str]) -> re2.Set | None:
     return rset
 
 
+def plain_literal(pattern: str) -> bytes | None:
+    """The bytes a pattern stands for when it is a plain string without letters or digits
+    (`\\?`, `!!!`): then "does it occur" is a substring test, no regex run. None otherwise."""
+    if not _LITERAL.fullmatch(pattern):
+        return None
+    return re.sub(r"\\(.)", r"\1", pattern).encode()
+
+
+_LITERAL = re.compile(r"(?:\\[^\w\s]|[^\\.^$*+?{}\[\]()|\w])+")
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledPattern:
     rule_index: int
     regex: re2._Regexp
     group: int
     checks_boundary: bool
+    literal: bytes | None = None  # plain_literal(pattern)
 
     def occurs(self, seg: Segmentation, data: bytes | None = None) -> bool:
         """Whether the pattern matches anywhere (word-boundary rule included)."""
+        if self.literal is not None:
+            return self.literal in (data if data is not None else utf8(seg))
         if not self.checks_boundary:
             if data is None:
                 data = utf8(seg)

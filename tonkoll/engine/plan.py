@@ -61,6 +61,7 @@ class LanguagePlan:
     live_by_channel: dict[str, frozenset[int]] = field(default_factory=dict)
     index_of: dict[str, int] = field(default_factory=dict)
     texts: dict[int, FindingText] = field(default_factory=dict)  # rule index -> its texts
+    presence_only: frozenset[int] = frozenset()  # rules whose first phrase hit is enough
 
     def live(self, channel: str, disabled: frozenset[str]) -> frozenset[int]:
         """Indexes of the rules that run for this channel, minus the disabled ones."""
@@ -89,4 +90,5 @@ def build_plan(rules: Sequence[RuleRef]) -> LanguagePlan:
     }
     return LanguagePlan(active, shared.lookup, kinds, tuple(shared.empty), live_by_channel,
                         {r.id: r.index for r in active},
-                        {r.index: finding_text(r) for r in active})
+                        {r.index: finding_text(r) for r in active},
+                        frozenset(shared.presence_only))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from dataclasses import replace
+from functools import lru_cache
 from itertools import accumulate, compress, pairwise
 from operator import attrgetter, itemgetter, le, lt
 
@@ -52,22 +52,33 @@ def render_message(template: str, values: dict[str, str]) -> str:
     """Fill bare {match} {suggestion} {value} {limit}; never raises, never longer than
     RENDERED_MESSAGE_MAX_CHARS. A placeholder with a format spec or conversion (the schema
     refuses them) leaves the template as it is, so no rule can pad a message (issue 13)."""
-    out: list[str] = []
-    try:
-        for literal, name, spec, conversion in _FORMATTER.parse(template):
-            out.append(literal)
-            if name is None:
-                continue
-            if spec or conversion or name not in values:
-                out = [template]
-                break
-            out.append(values[name])
-    except ValueError:
-        out = [template]
-    message = "".join(out)
+    parsed = _template_parts(template)
+    if parsed is None or not parsed[1].issubset(values):
+        message = template
+    else:
+        message = "".join([literal if name is None else literal + values[name]
+                           for literal, name in parsed[0]])
     if len(message) > RENDERED_MESSAGE_MAX_CHARS:
         return message[: RENDERED_MESSAGE_MAX_CHARS - 1] + "…"
     return message
+
+
+Parts = tuple[tuple[str, str | None], ...]
+
+
+@lru_cache(maxsize=4096)
+def _template_parts(template: str) -> tuple[Parts, frozenset[str]] | None:
+    """A rule's message parsed once (rule text, never a draft): its (literal, placeholder name
+    or None) parts and the names; None when a placeholder has a format spec or conversion, or a
+    brace is unmatched."""
+    try:
+        parsed = list(_FORMATTER.parse(template))
+    except ValueError:
+        return None
+    if any(spec or conversion for _, name, spec, conversion in parsed if name is not None):
+        return None
+    parts = tuple((literal, name) for literal, name, _, _ in parsed)
+    return parts, frozenset(name for _, name in parts if name is not None)
 
 
 _COMMON_WORDS = SV_WORDS | EN_WORDS
@@ -139,14 +150,13 @@ def _finding(rule: LoadedRule, texts: FindingText, hits: list[Hit], seg: Segment
     )
 
 
-def _fold(hits: list[Hit], whole_text: bool) -> dict[int, list[Hit]]:
-    """Group hits by entry, dropping hits that overlap an earlier (or longer) one.
-
-    A whole-text rule gives one finding anyway, so it keeps every span (each emoji, hashtag).
-    """
+def _fold(hits: list[Hit]) -> dict[int, list[Hit]]:
+    """Group hits by entry, dropping hits that overlap an earlier (or longer) one (at most
+    MAX_SPANS per entry). A whole-text rule gives one finding anyway, with every span (each
+    emoji, hashtag)."""
     if len(hits) == 1:  # the usual case: nothing to drop
         return {hits[0].entry: hits}
-    if whole_text and _in_order_and_apart(hits):  # each emoji, hashtag …: nothing to drop
+    if _in_order_and_apart(hits):  # each emoji, hashtag, "du" …: nothing to drop
         return {hits[0].entry: hits[:MAX_SPANS]}
     # By start, the longest first at one start: two stable C-level sorts (by end descending,
     # then by start) instead of a Python key function per hit.
@@ -377,7 +387,7 @@ def build_findings(
             hits = _not_mentioned(hits, mentions)
             if not hits:
                 continue
-        groups = _fold(hits, rule.whole_text)
+        groups = _fold(hits)
         if rule.level == "praise":
             if len(groups) == 1:  # one entry: its hits are in order already
                 folded = next(iter(groups.values()))
@@ -434,7 +444,7 @@ def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...]
                 values = tuple(head + v + tail for v in echo.replacements)
                 if inner == 0:
                     values = tuple(follow_case(f.matched, v) for v in values)
-                out[i] = replace(f, replacements=values)
+                out[i] = f._replace(replacements=values)
                 break
     return tuple(out)
 

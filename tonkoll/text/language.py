@@ -51,19 +51,23 @@ def _lower(text: str) -> str:
     return raw.translate(_LATIN1_LOWER).decode("latin-1")
 
 
-def detect_language(words: Iterable[str]) -> Lang:
+def detect_language(words: Iterable[str], lowered: bool = False) -> Lang:
     """'en' only when English function words clearly outvote Swedish ones; else 'sv'.
 
+    ``lowered``: the words are lower-case already (the engine passes its tokens' keys).
     Counted with set lookups mapped over the words (no Python loop per word: this runs on every
     post). The half votes for å/ä/ö can only help Swedish, so they are counted only when English
     is ahead without them.
     """
     first = list(islice(words, MAX_WORDS))
-    # Lower-case all words at once, joined; a word that itself holds a space (never a token)
-    # would split wrongly, so then lower them one by one.
-    lows = _lower(" ".join(first)).split(" ")
-    if len(lows) != len(first):
-        lows = [w.lower() for w in first]
+    if lowered:
+        lows = first
+    else:
+        # Lower-case all words at once, joined; a word that itself holds a space (never a
+        # token) would split wrongly, so then lower them one by one.
+        lows = _lower(" ".join(first)).split(" ")
+        if len(lows) != len(first):
+            lows = [w.lower() for w in first]
     if EN_ONLY.isdisjoint(lows):
         return "sv"  # no English vote at all: most posts, decided in one C-level pass
     en = sum(map(EN_ONLY.__contains__, lows))
@@ -75,8 +79,8 @@ def detect_language(words: Iterable[str]) -> Lang:
     return "en" if en > 1.5 * sv else "sv"
 
 
-def resolve_language(requested: str, words: Iterable[str]) -> Lang:
+def resolve_language(requested: str, words: Iterable[str], lowered: bool = False) -> Lang:
     """Honour an explicit 'sv'/'en'; otherwise detect."""
     if requested in ("sv", "en"):
         return requested  # type: ignore[return-value]
-    return detect_language(words)
+    return detect_language(words, lowered)

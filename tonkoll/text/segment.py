@@ -176,7 +176,9 @@ class _Builder:
         start, end = match.span(WORD_RUN)
         start -= 1
         words = self.text[start:end].split(" ")
-        abbr = self.final_abbreviation(words[-1], end) if group == RUN_DOT else None
+        # An abbreviation has at most six letters (tokens.py): only a short last word is tried.
+        abbr = (self.final_abbreviation(words[-1], end)
+                if group == RUN_DOT and len(words[-1]) <= 6 else None)
         if abbr:  # the last word and its dot are one abbr token
             words.pop()
         if words:
@@ -294,7 +296,7 @@ class _Builder:
         if tokens[self.group_start].sentence == index:
             return
         old = tokens[self.group_start:]
-        new = [t._replace(sentence=index, first_in_sentence=False) for t in old]
+        new = [Token(t.start, t.end, t.text, t.lower, t.kind, index, False) for t in old]
         tokens[self.group_start:] = new
         for token in reversed(old):
             self.by_kind[token.kind].pop()

@@ -74,7 +74,7 @@ class Absence(Kind):
         for rule in rules:
             spec = _spec(rule.spec)
             for word in spec.absent:
-                shared.add_phrase(rule, word)
+                shared.add_phrase(rule, word, presence_only=True)
             extra = None
             if spec.also_absent_pattern:
                 extra = compile_rule_pattern(rule, spec.also_absent_pattern, False, 0,

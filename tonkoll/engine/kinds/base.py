@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar, NamedTuple, Protocol
 
 from tonkoll.engine.lookup import PhraseLookup
-from tonkoll.engine.pattern import CompiledPattern, compile_pattern
+from tonkoll.engine.pattern import CompiledPattern, compile_pattern, plain_literal
 from tonkoll.engine.replace import Readings
 from tonkoll.rulebook.schema import RuleBase
 from tonkoll.text.segment import Segmentation
@@ -95,10 +95,16 @@ class Shared:
     def __init__(self) -> None:
         self.lookup: PhraseLookup[Payload] = PhraseLookup()
         self.empty: list[tuple[str, str]] = []  # (rule id, phrase) that can never match
+        # Rules that only ask whether one of their phrases occurs (absence): their first hit
+        # is enough, so the others are not collected.
+        self.presence_only: set[int] = set()
 
-    def add_phrase(self, rule: RuleRef, phrase: str, entry: int = -1) -> None:
+    def add_phrase(self, rule: RuleRef, phrase: str, entry: int = -1,
+                   presence_only: bool = False) -> None:
         if not self.lookup.add(phrase, (rule.index, entry)):
             self.empty.append((rule.id, phrase))
+        if presence_only:
+            self.presence_only.add(rule.index)
 
 
 def compile_rule_pattern(rule: RuleRef, source: str, case_sensitive: bool, group: int,
@@ -111,7 +117,7 @@ def compile_rule_pattern(rule: RuleRef, source: str, case_sensitive: bool, group
     if group > regex.groups:
         raise PlanError(rule, f"group: {group} finns inte; mönstret har {regex.groups} grupper",
                         "group")
-    return CompiledPattern(rule.index, regex, group, r"\b" in source)
+    return CompiledPattern(rule.index, regex, group, r"\b" in source, plain_literal(source))
 
 
 class KindPlan(ABC):

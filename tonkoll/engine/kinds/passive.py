@@ -11,7 +11,7 @@ from typing import Literal, cast
 from pydantic import Field
 
 from tonkoll.engine.kinds.base import Hit, Hits, Kind, KindPlan, Post, RuleRef, Shared, new_hit
-from tonkoll.engine.passive import find_passives
+from tonkoll.engine.passive import find_passives, words_ending_in_s
 from tonkoll.rulebook.markdown import md
 from tonkoll.rulebook.schema import NonEmpty, RuleBase
 
@@ -38,9 +38,13 @@ class PassivePlan(KindPlan):
     rules: tuple[OnePassive, ...]
 
     def run(self, post: Post, hits: Hits) -> None:
+        ends_in_s: list[int] | None = None  # found once for all passive rules of the post
         for rule in self.rules:
             if rule.index in post.live:
-                for start, end in find_passives(post.seg, rule.mode, rule.stop, post.keys):
+                if ends_in_s is None:
+                    ends_in_s = words_ending_in_s(post.keys)
+                for start, end in find_passives(post.seg, rule.mode, rule.stop, post.keys,
+                                                ends_in_s):
                     hits.setdefault(rule.index, []).append(
                         new_hit(Hit, (start, end, -1, None, None)))
 

@@ -17,8 +17,12 @@ class Word(NamedTuple):
 
 
 def words(sentence: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(), m.group().lower())
-            for m in _WORD.finditer(sentence)]
+    out: list[Word] = []
+    for m in _WORD.finditer(sentence):
+        start, end = m.span()
+        text = m.group()
+        out.append(Word(start, end, text, text.lower()))
+    return out
 
 
 def index_at(ws: list[Word], start: int, end: int) -> list[int]:
