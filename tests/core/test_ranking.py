@@ -73,12 +73,15 @@ def test_rules_version_in_report(book: Rulebook) -> None:
 def test_spans_per_finding_are_capped(book: Rulebook) -> None:
     from tonkoll.engine.collect import MAX_SPANS
 
-    report = check("Du erhåller svar.\n" * 500 + "😀" * 500, book)
+    report = check("Du erhåller svar.\n" * 500 + "😀 " * 500, book)
     folded = [f for f in report.findings if f.rule_id == "klarsprak.erhalla"]
     assert len(folded) == 1 and len(folded[0].spans) == MAX_SPANS
     emoji = [f for f in report.findings if f.rule_id == "lasbarhet.emoji"]
     assert len(emoji[0].spans) == MAX_SPANS
     assert emoji[0].message.startswith("500 emoji")
+    # 500 in a row are one run: one underline, still 500 emoji
+    run = [f for f in check("Hej " + "😀" * 500, book).findings if f.rule_id == "lasbarhet.emoji"]
+    assert len(run[0].spans) == 1 and run[0].message.startswith("500 emoji")
 
 
 def test_check_is_pure_and_logs_nothing(book: Rulebook, caplog: pytest.LogCaptureFixture) -> None:

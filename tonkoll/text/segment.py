@@ -1,7 +1,8 @@
 """Split a social-media post into tokens and sentences, with code-point offsets.
 
 Made for posts, not for books:
-- URLs, e-mail addresses, @mentions, #hashtags and emoji are tokens but not words;
+- URLs, e-mail addresses, @mentions, #hashtags and emoji are tokens but not words; a run of emoji
+  is one token ("😭😭😭", as "!!!" is one), and metrics count the emoji in it;
 - line breaks and runs of ``.!?…`` end sentences; a one-word sentence ("Hej!") counts;
 - Swedish abbreviations (t.ex., bl.a., kl. 8.30, ca, osv.) and numbers (8.30, 3,5) do not end
   sentences, except that a "closing" abbreviation (osv., m.m., etc.) ends one before a capital;

@@ -71,7 +71,7 @@ def _token_pattern(letter: str) -> re.Pattern[str]:
         # Or the punctuation mark or emoji right after the run, which only the other and emoji
         # branches below could match there: taken along to save a match (segment makes them).
         rf"|[ \t\r\f\v]*+(?:(?P<wo>[,;()”“\"])|(?P<wm>{_EMOJI_CS}{_EMOJI_TAIL}*"
-        rf"(?:\u200D{_EMOJI_CS}{_EMOJI_TAIL}*)*)))?"
+        rf"(?:\u200D?{_EMOJI_CS}{_EMOJI_TAIL}*)*)))?"
         rf"|(?<![wW]{{3}})(?P<wd>\.[.!?…]*+)(?![\w.+@-]){_BREAKS})"
         rf"|[hH](?P<url>(?i:ttps?://){_URL_REST})"
         rf"|[wW](?P<www>(?i:ww\.){_URL_REST})"
@@ -85,7 +85,9 @@ def _token_pattern(letter: str) -> re.Pattern[str]:
         rf"|{letter}(?P<word>{letter}*(?:[-'’:]{letter}+)*)(?![\w.+-]{{0,64}}@)"
         r"|[\w.+-](?P<email>[\w.+-]{0,63}@[\w-]+(?:\.[\w-]+)+)"  # bounded: no quadratic rescans
         rf"|[.!?…](?P<end>[.!?…]*){_BREAKS}"
-        rf"|{_EMOJI_CS}(?P<emoji>{_EMOJI_TAIL}*(?:\u200D{_EMOJI_CS}{_EMOJI_TAIL}*)*)"
+        # A run of emoji is one token, as a run of ! or ? is: "😭😭😭" (kanal.emoji still
+        # counts each emoji in it); a zero-width joiner makes one emoji of several (👨‍👩‍👧).
+        rf"|{_EMOJI_CS}(?P<emoji>{_EMOJI_TAIL}*(?:\u200D?{_EMOJI_CS}{_EMOJI_TAIL}*)*)"
         r"|\S(?P<other>)"
         r"|\s(?P<ws>)"
         r"|(?P<tail>\Z))"
