@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
-
 from tonkoll.engine.kinds.base import MAX_SPANS, Hit, Hits, Post, new_hit
 from tonkoll.engine.pattern import utf8
 from tonkoll.engine.plan import LanguagePlan
@@ -11,7 +9,6 @@ from tonkoll.text.segment import Segmentation
 
 __all__ = ["MAX_SPANS", "Hit", "collect"]
 
-_LOWER = attrgetter("lower")
 
 
 def collect(seg: Segmentation, plan: LanguagePlan, channel: str,
@@ -22,7 +19,7 @@ def collect(seg: Segmentation, plan: LanguagePlan, channel: str,
     if not live:
         return hits
     tokens = seg.tokens
-    keys = list(map(_LOWER, tokens))  # read once, for the phrase lookup and the passives
+    keys = seg.keys  # for the phrase lookup and the passives
     phrases: Hits = {}  # one pass for every kind's words and phrases
     presence_only = plan.presence_only
     for first, last, (rule_index, entry) in plan.lookup.scan(keys):

@@ -310,7 +310,6 @@ _LISTED = re.compile(  # "ord som A, B, C och D": two or more words after "ord s
     r"(?:ord|uttryck|begrepp|formuleringar|words|terms|phrases|expressions|verbs)"
     r"\s+(?:som|såsom|like|such\s+as)\s+([^\s,.;:!?()]+(?:(?:\s*,\s*(?:och\s+|eller\s+|and\s+"
     r"|or\s+)?|\s+(?:och|eller|and|or)\s+)[^\s,.;:!?()]+)+)", re.IGNORECASE)
-_LOWER = attrgetter("lower")
 
 
 Mentions = tuple[list[int], list[int]]  # region starts in order, the furthest end so far
@@ -325,9 +324,9 @@ def mention_regions(seg: Segmentation) -> Mentions | None:
             regions.extend(_short_quotes(text))
             break
     tokens = seg.tokens
-    if not _NAMING_WORDS.isdisjoint(map(_LOWER, tokens)):
+    if not _NAMING_WORDS.isdisjoint(seg.keys):
         # only at the naming words (C-level selection, no loop over every token)
-        for token in compress(tokens, map(_NAMING_WORDS.__contains__, map(_LOWER, tokens))):
+        for token in compress(tokens, map(_NAMING_WORDS.__contains__, seg.keys)):
             at = token.start
             named = _NAMED.match(text, at)
             if named and (token.lower not in _ENGLISH_NAMES

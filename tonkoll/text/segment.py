@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 from unicodedata import normalize
 
@@ -40,6 +41,7 @@ from tonkoll.text.tokens import (
 )
 
 WORD_KINDS = frozenset({"word", "abbr", "number"})
+_LOWER = attrgetter("lower")
 
 
 class Token(NamedTuple):
@@ -77,6 +79,7 @@ class Segmentation:
     starts: tuple[int, ...] = ()  # sentence start offsets, for sentence_at
     safe_text: str = ""  # the text with lone surrogates replaced (same offsets), for RE2
     by_kind: dict[str, list[Token]] = field(default_factory=dict)  # hashtags, emoji, … in order
+    keys: tuple[str, ...] = ()  # every token's lower-case key, read once for every rule kind
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that contains ``offset`` (or the last one before it)."""
@@ -309,7 +312,7 @@ class _Builder:
         return Segmentation(
             self.text, tuple(self.tokens), tuple(self.sentences), self.words, self.long_words,
             self.letters, tuple([s.start for s in self.sentences]), scrub(self.text),
-            self.by_kind,
+            self.by_kind, tuple(map(_LOWER, self.tokens)),
         )
 
 

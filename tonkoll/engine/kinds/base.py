@@ -59,7 +59,7 @@ class Post:
     """One segmented post as every kind's plan sees it; read once per check."""
 
     seg: Segmentation
-    keys: list[str]  # the tokens' lower-case keys
+    keys: tuple[str, ...]  # the tokens' lower-case keys (Segmentation.keys)
     data: bytes  # the text UTF-8 encoded (RE2 matches bytes, see pattern.py)
     channel: str
     live: frozenset[int]  # indexes of the rules that run on this post
