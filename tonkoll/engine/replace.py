@@ -324,13 +324,19 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
         if readings is None:  # spacing differs from the rule ("i  enlighet med")
             readings = tables[entry].get(" ".join(matched.lower().split()))
         if readings:
-            previous = _previous_word(seg, start)
-            values = choose(readings, previous)
-            if any(v in SUBJECT_PRONOUNS for v in values):
+            # The word before decides between readings and whether a pronoun fits; most forms
+            # have one reading and no pronoun, and then it is not looked up.
+            previous = _previous_word(seg, start) if len(readings) > 1 else None
+            values = choose(readings, previous or "")
+            if not SUBJECT_PRONOUNS.isdisjoint(values):
+                if previous is None:
+                    previous = _previous_word(seg, start)
                 values = _pronouns_that_fit(values, seg, start, end, previous)
             if values:
-                values = tuple(follow_case(matched, v) for v in values[:MAX_REPLACEMENTS])
-                if language == "sv" and any(_particle_of(v) for v in values):
+                values = values[:MAX_REPLACEMENTS]
+                if not matched.islower():  # a capital to follow (most matches have none)
+                    values = tuple(follow_case(matched, v) for v in values)
+                if language == "sv" and any(map(_particle_of, values)):
                     return _particle_after(values, seg, start, end)
                 return values, start, end
     # nothing from the rule's own tables: a construction rewrite, when the rule has one
