@@ -19,8 +19,9 @@ av oss").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from tonkoll.text.segment import Segmentation, Token
 
@@ -256,8 +257,15 @@ def _verbal_passives(tokens: tuple[Token, ...], extra_stop: frozenset[str],
 
 
 def words_ending_in_s(keys: Sequence[str]) -> list[int]:
-    """Indexes of the keys that end in -s (every s-passive does), in order."""
-    return [i for i, key in enumerate(keys) if key[-1:] == "s"]
+    """Indexes of the keys that end in -s (every s-passive does), in order: the places of "s"
+    in the string of every key's last character (C-level passes, not a Python step per key;
+    a token is never empty)."""
+    last_characters = "".join(map(_LAST, keys))
+    return [m.start() for m in _S.finditer(last_characters)]
+
+
+_LAST = itemgetter(-1)
+_S = re.compile("s")
 
 
 def find_passives(
