@@ -3,7 +3,7 @@
 Offsets are Python code points; the web layer converts them to UTF-16 code units.
 `Span` and `Finding` are NamedTuples, like the engine's tokens and hits: a post makes a dozen of
 each, and a frozen dataclass sets every field through a Python call (a `Finding` cost 1.8 µs
-to make, now 0.5; docs/engine.md, "Speed"). Change one with `_replace`.
+to make, now 0.7; docs/engine.md, "Speed"). Change one with `_replace`.
 """
 
 from __future__ import annotations
