@@ -4,6 +4,7 @@ recognised with confidence (inverted clauses, long subjects, subjects with "och"
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from tonkoll.text.rewrite.sv_verbs import Verb, analyse_passive
@@ -12,6 +13,7 @@ from tonkoll.text.rewrite.words import (
     clause_start,
     lower_first,
     only_spaces_between,
+    word_texts,
 )
 
 MODALS = frozenset({"ska", "skall", "kan", "får", "måste", "bör", "behöver"})
@@ -164,9 +166,38 @@ def is_particle(sentence: str, ws: list[Word], j: int, verb: Verb) -> bool:
         or nxt.low in _AFTER_PARTICLE or nxt.low in PARTICLES  # "tas med in"
 
 
+# Words that cannot stand in a subject (subject_of) and never in the auxiliary chain between a
+# subject and its passive verb (a modal, har/hade, kommer att, adverbs).
+_NOT_BEFORE_VERB = _NOT_IN_SUBJECT - {"att", "har", "hade"}
+assert _NOT_BEFORE_VERB.isdisjoint(MODALS | ADVERBS | {"kommer"})
+MAX_SUBJECT_WORDS = 6
+_INSIDE_A_WORD = re.compile(r"[\w'’-]\w")  # the character before and at an offset
+
+
+def may_have_subject(sentence: str, start: int) -> bool:
+    """A quick look, before the sentence's words are read, at the words in front of the flagged
+    ones (start: where they begin): False when subject_of cannot find a subject there, because
+    the clause opens with an adverbial or subordinator ("För att …", "Sedan …"), or a word that no
+    subject holds stands before the verb ("… och stressnivåerna kan sänkas"), or more words stand
+    there than a subject of MAX_SUBJECT_WORDS and an auxiliary ("kommer att") leave room for.
+    Only a shortcut: True says nothing; parse decides. Most passives in long sentences stop
+    here (issue 11: engine time)."""
+    clause_from = max(sentence.rfind(":", 0, start), sentence.rfind(";", 0, start)) + 1
+    head = word_texts(sentence[clause_from:start].lower())
+    if head and start > 0 and _INSIDE_A_WORD.match(sentence, start - 1):
+        head.pop()  # the flagged words start inside a word: that word is not in front of them
+    if not head:
+        return True
+    if head[0] in _FIRST_NOT_SUBJECT or not _NOT_BEFORE_VERB.isdisjoint(head):
+        return False
+    # in front of the verb: the subject, an auxiliary of one or two words ("kommer att") and
+    # any adverbs ("inte", "redan")
+    return len(head) - sum(map(ADVERBS.__contains__, head)) <= MAX_SUBJECT_WORDS + 2
+
+
 def subject_of(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
     n = k - first
-    if not 1 <= n <= 6 or ws[first].low in _FIRST_NOT_SUBJECT:
+    if not 1 <= n <= MAX_SUBJECT_WORDS or ws[first].low in _FIRST_NOT_SUBJECT:
         return None
     if any(w.low in _NOT_IN_SUBJECT for w in ws[first:k]) or ws[k - 1].low in _TIME_NOUNS:
         return None

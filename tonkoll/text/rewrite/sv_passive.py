@@ -16,6 +16,7 @@ from tonkoll.text.rewrite.sv_clause import (
     OBJECT,
     REQUEST,
     is_particle,
+    may_have_subject,
     parse,
     subject_of,
 )
@@ -40,6 +41,8 @@ def _join(*parts: str) -> str:
 
 
 def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    if not may_have_subject(sentence, start):
+        return []
     ws = words(sentence)
     c = parse(sentence, ws, index_at(ws, start, end))
     if c is None:
