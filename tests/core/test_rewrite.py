@@ -436,3 +436,20 @@ def test_english_by_is_an_agent_or_a_date(marked: str, expected: list[str]) -> N
 def test_coordination_adverbials_after_an_agent_and_om_as_preposition(
         rule: str, marked: str, expected: list[str]) -> None:
     assert _results(rule, marked) == expected
+
+
+def test_a_sentence_opened_by_a_dash_or_quote_mark_still_starts_with_its_subject() -> None:
+    # Quoted speech in a press release: the dash is not a word, so "Delar" opens the sentence
+    # and loses its capital when it moves behind the verb; the new first word takes one.
+    from pathlib import Path
+
+    from tonkoll.engine import check
+    from tonkoll.rulebook.loader import load_rulebook
+
+    book = load_rulebook([Path(__file__).resolve().parents[2] / "rules"], run_examples=False)
+    text = "-Delar av Söderkullaparken har sänkts med som mest en meter."
+    found = [f for f in check(text, book).findings if f.rule_id == "klarsprak.passiv-hjalpverb"]
+    assert found[0].replacements[0] == "Vi har sänkt delar av Söderkullaparken"
+    quoted = "”Badet kommer att öppnas på måndag”, säger hon."
+    found = [f for f in check(quoted, book).findings if f.replacements]
+    assert found[0].replacements[0] == "Vi öppnar badet"

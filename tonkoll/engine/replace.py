@@ -168,8 +168,8 @@ def fit_span(sentence_start: int, text: str, start: int, end: int,
     values: list[str] = []
     for r_start, r_end, value in kept:
         full = sentence[lo:r_start] + value + sentence[r_end:hi]
-        if lo == 0:
-            full = follow_case(sentence[:1], full)
+        if not any(ch.isalnum() for ch in sentence[:lo]):  # the span starts the sentence,
+            full = follow_case(sentence[lo:lo + 1], full)  # maybe after a dash or quote mark
         if full not in values and full != sentence[lo:hi]:
             values.append(full)
     return sentence_start + lo, sentence_start + hi, tuple(values)

@@ -65,7 +65,9 @@ def lower_first(sentence: str, ws: list[Word], i: int) -> str | None:
     w = ws[i]
     if not w.text[:1].isupper():
         return w.text
-    if w.start != 0 and not sentence[:w.start].rstrip().endswith((":", ".", "!", "?")):
+    before = sentence[:w.start].rstrip()
+    if (any(ch.isalnum() for ch in before)  # only a dash or quote before: the start ("-Delar av")
+            and not before.endswith((":", ".", "!", "?"))):
         return w.text  # capitalised mid-sentence: a name, keep it
     if w.low.endswith(_NAME_ENDINGS) and w.low not in _NAME_ENDINGS:  # "Vägen" is no name
         return None
