@@ -15,6 +15,7 @@ Case follows the matched text: a capital first letter stays a capital ("Samtliga
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
@@ -29,7 +30,8 @@ try:  # the construction rewrites (branch `construct`)
 except ImportError:  # pragma: no cover - until that branch is merged
     rewrite = None
 
-MAX_REPLACEMENTS = 3  # offered per finding (LanguageTool shows a few, best first)
+MAX_REPLACEMENTS = 3
+_WORD_CHARACTER = re.compile(r"\w")  # offered per finding (LanguageTool shows a few, best first)
 
 # A verb entry's s-passive forms: kept passive (erläggs -> betalas) or made active
 # (påbörjas -> börjar: the plain verb is intransitive).
@@ -168,7 +170,7 @@ def fit_span(sentence_start: int, text: str, start: int, end: int,
     values: list[str] = []
     for r_start, r_end, value in kept:
         full = sentence[lo:r_start] + value + sentence[r_end:hi]
-        if not any(ch.isalnum() for ch in sentence[:lo]):  # the span starts the sentence,
+        if not _WORD_CHARACTER.search(sentence, 0, lo):  # the span starts the sentence,
             full = follow_case(sentence[lo:lo + 1], full)  # maybe after a dash or quote mark
         if full not in values and full != sentence[lo:hi]:
             values.append(full)

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 # A word: letters/digits, with inner hyphens or apostrophes (id-kort, e-tjänsten, don't).
 _WORD = re.compile(r"[\w]+(?:[-'’][\w]+)*")
+_ANY_WORD_CHARACTER = re.compile(r"\w")
 
 
 class Word(NamedTuple):
@@ -66,7 +67,7 @@ def lower_first(sentence: str, ws: list[Word], i: int) -> str | None:
     if not w.text[:1].isupper():
         return w.text
     before = sentence[:w.start].rstrip()
-    if (any(ch.isalnum() for ch in before)  # only a dash or quote before: the start ("-Delar av")
+    if (_ANY_WORD_CHARACTER.search(before)  # only a dash or quote before: the start ("-Delar")
             and not before.endswith((":", ".", "!", "?"))):
         return w.text  # capitalised mid-sentence: a name, keep it
     if w.low.endswith(_NAME_ENDINGS) and w.low not in _NAME_ENDINGS:  # "Vägen" is no name
