@@ -255,7 +255,8 @@ def measure_sentences(
             kinds.setdefault(t.kind, []).append(t)
         sub = Segmentation(text=seg.text, tokens=toks, sentences=(s,), words=s.words,
                            long_words=0, letters=0, starts=(s.start,), safe_text=seg.safe_text,
-                           by_kind=kinds)
+                           by_kind=kinds,
+                           keys=seg.keys[s.first_token:s.last_token + 1])
         hits = [h for h in buzz_hits if s.start <= h[0] < s.end]
         out.append((s, measure_text(metric, sub, hits)))
     return out
