@@ -89,6 +89,17 @@ def _read(store: FeedbackStore, period: Period, where: Filter
         raise DatabaseError(type(exc).__name__) from exc
 
 
+async def _figures(request: Request, weeks: int, where: Filter
+                   ) -> tuple[Period, list[RuleStats], list[WeekPoint]] | None:
+    """The last ``weeks`` weeks and their figures; None when the database does not answer."""
+    period = Period.last_weeks(weeks)
+    try:
+        rows, points = await run_in_threadpool(_read, request.app.state.feedback, period, where)
+    except DatabaseError:
+        return None
+    return period, rows, points
+
+
 @router.get("/statistik", response_class=HTMLResponse)
 async def overview(request: Request, veckor: Weeks = 12, kanal: ChannelQuery = "",
                    sprak: Language = "", sortera: SortKey = "visad",
@@ -96,12 +107,10 @@ async def overview(request: Request, veckor: Weeks = 12, kanal: ChannelQuery = "
     if (refusal := _gate(request)) is not None:
         return refusal
     view = _view(veckor, kanal, sprak, sortera, ordning)
-    period = Period.last_weeks(veckor)
-    where = Filter(language=sprak or None, channel=kanal or None)
-    try:
-        rows, points = await run_in_threadpool(_read, request.app.state.feedback, period, where)
-    except DatabaseError:
+    found = await _figures(request, veckor, Filter(language=sprak or None, channel=kanal or None))
+    if found is None:
         return _unavailable()
+    period, rows, points = found
     settings: Settings = request.app.state.settings
     svg = weekly_svg(points, "Tips per vecka")
     body = stats_page.overview_body(
@@ -119,13 +128,12 @@ async def one_rule(request: Request, rule_id: str, veckor: Weeks = 12, kanal: Ch
     if len(rule_id) > 80:
         return _html("<h1>Regeln finns inte</h1>", 404)
     view = _view(veckor, kanal, sprak, "visad", "fallande")
-    period = Period.last_weeks(veckor)
-    where = Filter(language=sprak or None, channel=kanal or None, rule_id=rule_id)
     book = request.app.state.store.current
-    try:
-        rows, points = await run_in_threadpool(_read, request.app.state.feedback, period, where)
-    except DatabaseError:
+    found = await _figures(request, veckor,
+                           Filter(language=sprak or None, channel=kanal or None, rule_id=rule_id))
+    if found is None:
         return _unavailable()
+    _, rows, points = found
     if not rows and book.by_id(rule_id) is None:
         return _html("<h1>Regeln finns inte</h1><p class=\"lead\">Det finns varken en regel "
                      "eller statistik med det namnet.</p>", 404)
@@ -142,12 +150,10 @@ async def export_csv(request: Request, veckor: Weeks = 12, kanal: ChannelQuery =
     if (refusal := _gate(request)) is not None:
         return refusal
     _view(veckor, kanal, sprak, sortera, ordning)
-    period = Period.last_weeks(veckor)
-    where = Filter(language=sprak or None, channel=kanal or None)
-    try:
-        rows, _ = await run_in_threadpool(_read, request.app.state.feedback, period, where)
-    except DatabaseError:
+    found = await _figures(request, veckor, Filter(language=sprak or None, channel=kanal or None))
+    if found is None:
         return _unavailable()
+    period, rows, _ = found
     name = f"tonkoll-statistik-{period.since.isoformat()}-{period.until.isoformat()}.csv"
     return Response(to_csv(sort_rows(rows, sortera, ordning == "fallande")),
                     media_type="text/csv; charset=utf-8",

@@ -10,7 +10,6 @@ from tonkoll.text.segment import Segmentation
 __all__ = ["MAX_SPANS", "Hit", "collect"]
 
 
-
 def collect(seg: Segmentation, plan: LanguagePlan, channel: str,
             disabled: frozenset[str]) -> Hits:
     """rule index -> hits, for the rules that apply."""

@@ -30,8 +30,8 @@ try:  # the construction rewrites (branch `construct`)
 except ImportError:  # pragma: no cover - until that branch is merged
     rewrite = None
 
-MAX_REPLACEMENTS = 3
-_WORD_CHARACTER = re.compile(r"\w")  # offered per finding (LanguageTool shows a few, best first)
+MAX_REPLACEMENTS = 3  # offered per finding (LanguageTool shows a few, best first)
+_WORD_CHARACTER = re.compile(r"\w")
 
 # A verb entry's s-passive forms: kept passive (erläggs -> betalas) or made active
 # (påbörjas -> börjar: the plain verb is intransitive).
