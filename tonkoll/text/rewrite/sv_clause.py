@@ -17,6 +17,9 @@ from tonkoll.text.rewrite.words import (
 )
 
 MODALS = frozenset({"ska", "skall", "kan", "får", "måste", "bör", "behöver"})
+# Past modals stand in the same place ("Frågan skulle besvaras" → "vi skulle svara på frågan");
+# they are never a request to the reader.
+PAST_MODALS = frozenset({"skulle", "kunde", "borde", "fick"})
 REQUEST = frozenset({"ska", "skall", "måste", "bör", "behöver"})
 ADVERBS = frozenset({"inte", "ej", "också", "även", "redan", "snart", "aldrig", "alltid",
                      "tyvärr", "nu", "därför", "fortfarande"})
@@ -36,7 +39,7 @@ SUBJECT = {"mig": "jag", "oss": "vi", "dig": "du", "er": "ni", "honom": "han", "
            "dem": "de"}
 _NOT_IN_SUBJECT = frozenset({"och", "men", "eller", "som", "att", "när", "om", "eftersom", "det",
                              "där", "är", "var", "har", "hade", "blir", "sig", "sin",
-                             "sitt", "sina", "man", "vi", "oss"})
+                             "sitt", "sina", "man", "vi", "oss", "ville", "blev"})
 _FIRST_NOT_SUBJECT = frozenset({"i", "på", "under", "från", "till", "efter", "före", "inför",
                                 "vid", "med", "för", "sedan", "nu", "då", "därför", "idag",
                                 "snart", "tyvärr", "också", "även", "hur", "varför", "vad",
@@ -71,7 +74,7 @@ _AV_NOT_AGENT = frozenset({"grund", "hjälp", "form", "del", "följd", "stället
 class Clause(NamedTuple):
     subject: str  # as it reads as an object (lower-cased first letter, pronoun in object form)
     first: int  # index of the subject's first word
-    aux: list[str]  # [] | [modal] | ["kommer", "att"] | ["har"/"hade"]
+    aux: list[str]  # [] | [modal or past modal] | ["kommer", "att"] | ["har"/"hade"]
     advs: list[str]
     verb: Verb
     tag: str  # inf | pres | pret | sup
@@ -108,7 +111,8 @@ def parse(sentence: str, ws: list[Word], span: list[int]) -> Clause | None:
             return None
         advs = [_adv(w.low) for w in ws[j + 1:k]] + advs
         aux, k = ["kommer", "att"], j
-    elif k >= 0 and (ws[k].low in MODALS or ws[k].low in ("har", "hade")):
+    elif k >= 0 and (ws[k].low in MODALS or ws[k].low in PAST_MODALS
+                     or ws[k].low in ("har", "hade")):
         aux = [ws[k].low]
     elif k >= 0 and ws[k].low == "kommer":  # "kommer undersökas", spoken for "kommer att"
         aux = ["kommer", "att"]
@@ -169,7 +173,7 @@ def is_particle(sentence: str, ws: list[Word], j: int, verb: Verb) -> bool:
 # Words that cannot stand in a subject (subject_of) and never in the auxiliary chain between a
 # subject and its passive verb (a modal, har/hade, kommer att, adverbs).
 _NOT_BEFORE_VERB = _NOT_IN_SUBJECT - {"att", "har", "hade"}
-assert _NOT_BEFORE_VERB.isdisjoint(MODALS | ADVERBS | {"kommer"})
+assert _NOT_BEFORE_VERB.isdisjoint(MODALS | PAST_MODALS | ADVERBS | {"kommer"})
 MAX_SUBJECT_WORDS = 6
 _INSIDE_A_WORD = re.compile(r"[\w'’-]\w")  # the character before and at an offset
 

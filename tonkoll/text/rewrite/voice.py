@@ -30,6 +30,14 @@ def _as_subject(sentence: str, ws: list[Word], i: int) -> bool:
     return ws[i - 1].low in _SUBORDINATORS
 
 
+def _subject_end(sentence: str, ws: list[Word], first: int) -> int:
+    """The subject's last word: "Malmö stad", and "Kultur- och fritidsförvaltningen" whole."""
+    last = first + (1 if ws[first].low == "malmö" else 0)
+    if sentence.startswith("-", ws[last].end) and last + 1 < len(ws):
+        last += 2 if ws[last + 1].low == "och" else 1
+    return last
+
+
 def city_to_vi(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     ws = words(sentence)
     span = index_at(ws, start, end)
@@ -37,7 +45,9 @@ def city_to_vi(sentence: str, start: int, end: int) -> list[tuple[int, int, str]
         return []
     if any(w.low in ("dess", "själv") for w in ws):
         return []
-    first, last_subject = span[0], span[0] + (1 if ws[span[0]].low == "malmö" else 0)
+    first, last_subject = span[0], _subject_end(sentence, ws, span[0])
+    if last_subject >= span[-1]:
+        return []
     changes: dict[int, str] = {}
     for r in range(last_subject + 1, len(ws)):
         if ws[r].low in _OURS:

@@ -1,0 +1,60 @@
+"""Fourth round (issue 12): replacements an editor would reject, found by running the issue's own
+examples, and imperatives after a leading clause that already talk to the reader."""
+
+from __future__ import annotations
+
+import pytest
+from advice_helpers import run
+
+from tonkoll.rulebook.model import Rulebook
+
+
+def _first_replacement(report, rule_id: str) -> str:  # type: ignore[no-untyped-def]
+    finding = next(f for f in report.findings if f.rule_id == rule_id)
+    return finding.replacements[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the issue's own example: "Vi- och gatukontoret påminner" was offered before
+    ("Fastighets- och gatukontoret påminner om att cykelparkeringen stängs.", "Vi påminner"),
+    ("Kultur- & fritidsförvaltningen tackar alla som kom.", "Vi tackar"),
+    ("Malmö stad vill tacka alla som kom.", "Vi vill"),
+])
+def test_a_coordinated_office_name_becomes_one_vi(bundled: Rulebook, text: str,
+                                                  expected: str) -> None:
+    report = run(bundled, text)
+    rule = next(f.rule_id for f in report.findings if f.rule_id.startswith("rost.")
+                and "om-sig-sjalv" in f.rule_id)
+    assert _first_replacement(report, rule) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Vi svarar på frågan skulle" was offered before: the past modal was read as the subject
+    ("Frågan skulle besvaras i sedvanlig ordning.", "Vi skulle svara på frågan"),
+    ("Ansökan kunde inte behandlas i tid.", "Vi kunde inte behandla ansökan"),
+])
+def test_a_past_modal_stays_in_front_of_the_verb(bundled: Rulebook, text: str,
+                                                 expected: str) -> None:
+    report = run(bundled, text)
+    assert _first_replacement(report, "klarsprak.passiv-hjalpverb") == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Om vattnet i kranen är brunt efter grävningen på gatan, låt det rinna en stund tills det "
+     "blir klart igen. Färgen kommer från rost i gamla ledningar och är inte farlig.", "sv"),
+    ("Sommarlovsaktiviteterna startar i juni och pågår hela sommaren. För några av dem behövs "
+     "en anmälan i förväg, så kolla gärna listan på webben före första dagen.", "sv"),
+    ("If the water from the tap looks brown after the roadworks, let it run for a few minutes "
+     "until it is clear again. The colour comes from rust in old pipes and is harmless.", "en"),
+])
+def test_an_imperative_after_a_leading_clause_talks_to_the_reader(
+        bundled: Rulebook, text: str, language: str) -> None:
+    ids = {f.rule_id for f in run(bundled, text, language).findings}
+    assert not ids & {"rost.ingen-du-eller-vi", "rost.en-no-you-or-we"}
+
+
+def test_a_notice_without_any_imperative_still_gets_the_voice_hint(bundled: Rulebook) -> None:
+    text = ("Vattnet i kranen kan vara brunt efter grävningen på gatan. Färgen kommer från rost "
+            "i gamla ledningar och är inte farlig. Arbetet på gatan beräknas vara klart i mars.")
+    ids = {f.rule_id for f in run(bundled, text).findings}
+    assert "rost.ingen-du-eller-vi" in ids
