@@ -58,3 +58,24 @@ def test_a_notice_without_any_imperative_still_gets_the_voice_hint(bundled: Rule
             "i gamla ledningar och är inte farlig. Arbetet på gatan beräknas vara klart i mars.")
     ids = {f.rule_id for f in run(bundled, text).findings}
     assert "rost.ingen-du-eller-vi" in ids
+
+
+def test_a_whole_post_or_sentence_hint_takes_no_word_replacement(bundled: Rulebook) -> None:
+    # "shall" -> "must" belongs to the word hint; the hints about the whole post (attached to
+    # its first words) and about the long sentence ask for something else and carry none.
+    text = ("Applications shall be submitted to the planning department of the council for "
+            "review by the committee, together with the drawings, the fee and a statement from "
+            "the owner of the land about the rights of access to the site during the works. "
+            "Late applications shall not be considered by the committee during the current "
+            "planning period. Decisions shall be published on the notice board of the town hall "
+            "and in the local paper within four weeks of the meeting of the committee.")
+    report = run(bundled, text, "en")
+    by_rule = {f.rule_id: f for f in report.findings}
+    assert {"dialog.en-no-invitation", "rost.en-no-you-or-we",
+            "lasbarhet.en-long-sentence"} <= set(by_rule)
+    for rule_id in ("dialog.en-no-invitation", "rost.en-no-you-or-we",
+                    "lasbarhet.en-long-sentence"):
+        assert by_rule[rule_id].replacements == ()
+    word_hints = [f for f in report.findings if "shall" in f.matched.lower()
+                  and f.rule_id.startswith("klarsprak.")]
+    assert word_hints and all(f.replacements for f in word_hints)

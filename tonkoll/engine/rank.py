@@ -400,11 +400,15 @@ def build_findings(
                  -neg_impact, primary=i < PRIMARY_COUNT)
         for i, (neg_impact, _, _, rule, group) in enumerate(shown)
     ])
+    # Only a word-level finding takes a hidden one's replacements: a whole-post or
+    # whole-sentence hint ("no invitation", "long sentence") asks for something else.
+    takers = tuple([_word_level(item[3]) for item in shown])
     echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
-                             language, -neg_impact, replace=_may_carry(group[0], ranked))
+                             language, -neg_impact,
+                             replace=_may_carry(group[0], ranked, takers))
                     for neg_impact, _, _, rule, group in hidden])
     if echoes:
-        ranked = carry_replacements(ranked, echoes)
+        ranked = carry_replacements(ranked, echoes, takers)
     flagged = _flagged_spans(shown, seg)
     strengths: list[Finding] = []
     for rule, folded in praised:
@@ -422,13 +426,14 @@ def build_findings(
 _OFFSET_AND_ID = attrgetter("offset", "rule_id")
 
 
-def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...]
-                       ) -> tuple[Finding, ...]:
-    """A shown finding without replacements takes those of a hidden one inside its span, in
-    place: "ska erläggas" (no rewrite of its own) -> "ska betalas" (erläggs -> betalas)."""
+def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...],
+                       takers: tuple[bool, ...]) -> tuple[Finding, ...]:
+    """A shown word-level finding (takers[i]) without replacements takes those of a hidden one
+    inside its span, in place: "ska erläggas" (no rewrite of its own) -> "ska betalas"
+    (erläggs -> betalas)."""
     out = list(ranked)
     for i, f in enumerate(ranked):
-        if f.replacements:
+        if f.replacements or not takers[i]:
             continue
         for echo in echoes:
             inner = echo.offset - f.offset
@@ -443,12 +448,13 @@ def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...]
     return tuple(out)
 
 
-def _may_carry(hit: Hit, ranked: tuple[Finding, ...]) -> bool:
-    """Whether a shown finding without replacements covers an echo's first hit: only then can
-    it take the echo's replacements (carry_replacements; a rewrite's region covers its hit),
-    so only then are they worked out."""
-    return any(not f.replacements and f.offset <= hit.start and hit.end <= f.offset + f.length
-               for f in ranked)
+def _may_carry(hit: Hit, ranked: tuple[Finding, ...], takers: tuple[bool, ...]) -> bool:
+    """Whether a shown word-level finding without replacements covers an echo's first hit:
+    only then can it take the echo's replacements (carry_replacements; a rewrite's region
+    covers its hit), so only then are they worked out."""
+    return any(take and not f.replacements
+               and f.offset <= hit.start and hit.end <= f.offset + f.length
+               for f, take in zip(ranked, takers, strict=True))
 
 
 def _flagged_spans(shown: Pending, seg: Segmentation) -> list[tuple[int, int]]:
