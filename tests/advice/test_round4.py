@@ -79,3 +79,21 @@ def test_a_whole_post_or_sentence_hint_takes_no_word_replacement(bundled: Rulebo
     word_hints = [f for f in report.findings if "shall" in f.matched.lower()
                   and f.rule_id.startswith("klarsprak.")]
     assert word_hints and all(f.replacements for f in word_hints)
+
+
+@pytest.mark.parametrize(("text", "language", "hinted"), [
+    ("Hej! Badet på Heleneholm har nya öppettider från måndag. Bastun öppnar klockan sju och "
+     "bassängen klockan åtta, och på söndagar stänger allt klockan fyra.", "sv", False),
+    ("Tack vare det torra vädret blev lekplatsen i Rosengård klar två veckor före plan. "
+     "Gungorna och klätterställningen är öppna från lördag och invigningen blir klockan tio.",
+     "sv", True),
+    ("Hi everyone! The pool at the park has new opening hours from Monday. The sauna opens at "
+     "seven and the pool at eight, and on Sundays everything closes at four.", "en", False),
+    ("Thanks to the dry weather the new playground in the park was finished two weeks early. "
+     "The swings and the climbing frame are open from Saturday and the opening is at ten.",
+     "en", True),
+])
+def test_a_greeting_or_thanks_talks_to_the_reader(bundled: Rulebook, text: str, language: str,
+                                                  hinted: bool) -> None:
+    ids = {f.rule_id for f in run(bundled, text, language).findings}
+    assert bool(ids & {"rost.ingen-du-eller-vi", "rost.en-no-you-or-we"}) is hinted
