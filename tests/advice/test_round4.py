@@ -97,3 +97,14 @@ def test_a_greeting_or_thanks_talks_to_the_reader(bundled: Rulebook, text: str, 
                                                   hinted: bool) -> None:
     ids = {f.rule_id for f in run(bundled, text, language).findings}
     assert bool(ids & {"rost.ingen-du-eller-vi", "rost.en-no-you-or-we"}) is hinted
+
+
+def test_man_who_wonders_is_the_writer_and_is_not_turned_into_du(bundled: Rulebook) -> None:
+    # "Du undrar hur lång dagen blir när du får vänta" was offered: it puts the writer's
+    # own wondering in the reader's mouth. The hint stays, with its plain message.
+    report = run(bundled, "Man undrar hur lång dagen blir när man får vänta så här länge.")
+    man = next(f for f in report.findings if f.rule_id == "rost.man")
+    assert man.replacements == ()
+    report = run(bundled, "När man flyttar måste man byta adress på sitt lånekort.")
+    man = next(f for f in report.findings if f.rule_id == "rost.man")
+    assert man.replacements[0].startswith("du flyttar måste du")

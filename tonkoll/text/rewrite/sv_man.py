@@ -1,9 +1,10 @@
 """Swedish "man" → "du", keeping the modal and turning the reflexives that refer to "man" into the
 second person: "Måste man ha med sig kortet?" → "Måste du ha med dig kortet?".
 
-Refuses when any "man" in the sentence may be the noun ("en äldre man"), when "ens" appears, and
-when a reflexive could belong to another subject (a clause boundary lies between it and the
-nearest "man" before it, or no "man" comes before it).
+Refuses when any "man" in the sentence may be the noun ("en äldre man"), when "ens" appears, when
+a "man" wonders or thinks ("Man undrar …": the writer speaking of themselves, which "du" would
+turn into the reader), and when a reflexive could belong to another subject (a clause boundary lies
+between it and the nearest "man" before it, or no "man" comes before it).
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ _SHORT_INFINITIVES = frozenset({"ta", "ge", "gå", "se", "stå", "få", "ha", "b
 
 
 _ADJECTIVE_ENDINGS = ("ig", "lig", "isk", "sam", "bar", "ad", "ande", "ende", "le", "re", "st")
+# "man" before these is mostly the writer ("Man undrar ju …", "Man tycker att …"), unless a
+# condition or time clause makes it anyone ("Om man undrar över …, kan man ringa").
+_WRITER_VERBS = frozenset({"undrar", "undrade", "tycker", "tyckte", "tror", "trodde", "hoppas",
+                           "önskar", "känner", "kände", "blir", "blev"})
+_ANYONE_AFTER = frozenset({"om", "ifall", "när", "innan", "eftersom", "medan", "tills", "då",
+                           "att", "som"})
+
+
+def _writer(ws: list[Word], i: int) -> bool:
+    return (i + 1 < len(ws) and ws[i + 1].low in _WRITER_VERBS
+            and (i == 0 or ws[i - 1].low not in _ANYONE_AFTER))
 
 
 def _noun(ws: list[Word], i: int) -> bool:
@@ -64,7 +76,7 @@ def man_to_du(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]
     if any(w.low == "ens" for w in ws):
         return []
     mans = [i for i, w in enumerate(ws) if w.low == "man"]
-    if any(_noun(ws, i) for i in mans):
+    if any(_noun(ws, i) or _writer(ws, i) for i in mans):
         return []
     span = set(index_at(ws, start, end))
     if not mans or not span & set(mans):
