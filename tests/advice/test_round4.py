@@ -108,3 +108,10 @@ def test_man_who_wonders_is_the_writer_and_is_not_turned_into_du(bundled: Rulebo
     report = run(bundled, "När man flyttar måste man byta adress på sitt lånekort.")
     man = next(f for f in report.findings if f.rule_id == "rost.man")
     assert man.replacements[0].startswith("du flyttar måste du")
+
+
+def test_plural_guardians_become_parents_not_du(bundled: Rulebook) -> None:
+    # "signeras av båda du som förälder" was offered
+    report = run(bundled, "Ansökan ska signeras av båda vårdnadshavarna före den 1 mars.")
+    hint = next(f for f in report.findings if f.rule_id == "rost.medborgaren")
+    assert hint.replacements[0] == "föräldrarna"
