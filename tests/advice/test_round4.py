@@ -115,3 +115,19 @@ def test_plural_guardians_become_parents_not_du(bundled: Rulebook) -> None:
     report = run(bundled, "Ansökan ska signeras av båda vårdnadshavarna före den 1 mars.")
     hint = next(f for f in report.findings if f.rule_id == "rost.medborgaren")
     assert hint.replacements[0] == "föräldrarna"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Det ska vara enkelt för medborgaren att ta kontakt.", ("dig", "er")),
+    ("Vi skickar beslutet till vårdnadshavaren.", ("dig som förälder",)),
+    ("Sidan ger möjlighet för kommuninvånare att ställa frågor.", ("dig som bor här",)),
+    ("Platsen gäller under förutsättning att vårdnadshavare tackar ja.",
+     ("du som förälder", "föräldrar")),
+    ("Kommuninvånarna kan hämta kompost gratis.", ("Du som bor här",)),
+    # "om" may open a condition: neither "du" nor "dig" is safe
+    ("Om vårdnadshavaren vill byta förskola kan hen ringa oss.", ()),
+])
+def test_the_reader_pronoun_takes_the_form_its_place_asks_for(bundled: Rulebook, text: str,
+                                                              expected: tuple[str, ...]) -> None:
+    hint = next(f for f in run(bundled, text).findings if f.rule_id == "rost.medborgaren")
+    assert hint.replacements == expected

@@ -232,9 +232,17 @@ def entry_phrases(entry: EntryLike, language: str = "sv") -> list[str]:
     return list(entry.match)
 
 
-# "medborgarna" -> "du" fits only as a subject (sentence start, or after the finite verb in
-# "Nu kan medborgarna …"), and only when no "sig/sin/sitt/sina" later refers back to it.
+# "medborgarna" -> "du" fits only as a subject (sentence start, after the finite verb in "Nu kan
+# medborgarna …" or after a subordinator), and only when no "sig/sin/sitt/sina" later refers
+# back to it. After a preposition the object form fits: "för medborgaren" -> "för dig", "till
+# vårdnadshavaren" -> "till dig som förälder". A value that starts with the pronoun ("du som
+# bor här") follows the same rules; "om" and "utan" are left out (they also open clauses).
 SUBJECT_PRONOUNS = frozenset({"du", "ni", "vi"})
+_OBJECT_FORM = {"du": "dig", "ni": "er", "vi": "oss"}
+_PREPOSITIONS = frozenset(
+    "för till av med åt hos från på i mot bland inför kring genom".split())  # not "om", "utan"
+# A subordinator opens a clause whose subject may follow: "att vårdnadshavaren tackar ja".
+_SUBORDINATORS = frozenset("att när eftersom innan tills medan ifall".split())
 _FINITE_BEFORE_SUBJECT = frozenset(
     "kan ska skall får måste bör behöver vill har hade är var blir blev kommer brukar "
     "kunde skulle fick ville".split())
@@ -245,10 +253,21 @@ def _pronouns_that_fit(values: tuple[str, ...], seg: Segmentation, start: int, e
                        previous: str) -> tuple[str, ...]:
     sentence = seg.sentences[seg.sentence_at(start)]
     rest = {w.strip(".,!?:;”\"").lower() for w in seg.text[end:sentence.end].split()}
-    subject = previous == "" or previous in _FINITE_BEFORE_SUBJECT
+    subject = previous == "" or previous in _FINITE_BEFORE_SUBJECT or previous in _SUBORDINATORS
     if subject and not rest & _REFLEXIVES:
         return values
-    return tuple(v for v in values if v not in SUBJECT_PRONOUNS)
+    out = []
+    for v in values:
+        head, _, tail = v.partition(" ")
+        if head not in SUBJECT_PRONOUNS:
+            out.append(v)
+        elif previous in _PREPOSITIONS:
+            out.append(f"{_OBJECT_FORM[head]} {tail}" if tail else _OBJECT_FORM[head])
+    return tuple(out)
+
+
+def _starts_with_pronoun(values: tuple[str, ...]) -> bool:
+    return any(v.partition(" ")[0] in SUBJECT_PRONOUNS for v in values)
 
 
 class _TextsLike(Protocol):
@@ -330,7 +349,7 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
             # have one reading and no pronoun, and then it is not looked up.
             previous = _previous_word(seg, start) if len(readings) > 1 else None
             values = choose(readings, previous or "")
-            if not SUBJECT_PRONOUNS.isdisjoint(values):
+            if _starts_with_pronoun(values):
                 if previous is None:
                     previous = _previous_word(seg, start)
                 values = _pronouns_that_fit(values, seg, start, end, previous)
