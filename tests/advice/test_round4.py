@@ -131,3 +131,33 @@ def test_the_reader_pronoun_takes_the_form_its_place_asks_for(bundled: Rulebook,
                                                               expected: tuple[str, ...]) -> None:
     hint = next(f for f in run(bundled, text).findings if f.rule_id == "rost.medborgaren")
     assert hint.replacements == expected
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    # a subject of two or three words between the auxiliary and the passive
+    ("Under vecka 12 kommer Södra Förstadsgatan att stängas av för biltrafik.",
+     "klarsprak.passiv-hjalpverb"),
+    ("På måndag ska den nya bron invigas av kommunstyrelsens ordförande Anna.", None),
+    ("På måndag ska den nya bron invigas.", "klarsprak.passiv-hjalpverb"),
+    ("Ett flertal källare har fått vatten i sig.", "klarsprak.stela-ord"),
+    ("Malmö stad beklagar att bussen till badet blev sen.", "rost.malmo-stad-om-sig-sjalv"),
+    ("Vid frågor om parkering hänvisas till receptionen.", "rost.uppmanas"),
+])
+def test_round4_catches(bundled: Rulebook, text: str, rule_id: str | None) -> None:
+    ids = {f.rule_id for f in run(bundled, text).findings}
+    if rule_id is None:
+        assert "klarsprak.passiv-hjalpverb" not in ids  # an agent names who does it
+    else:
+        assert rule_id in ids
+
+
+def test_the_auxiliary_of_a_coordinated_verb_is_not_the_passives(bundled: Rulebook) -> None:
+    ids = [f.rule_id for f in run(bundled, "Åtgärder ska ske och förändringar genomföras "
+                                            "under året.").findings]
+    assert "klarsprak.passiv-hjalpverb" not in ids
+    assert "klarsprak.sker" in ids
+
+
+def test_an_affected_thing_is_not_asked_who_did_it(bundled: Rulebook) -> None:
+    ids = {f.rule_id for f in run(bundled, "Många källare har drabbats i natt.").findings}
+    assert "klarsprak.passiv-hjalpverb" not in ids

@@ -11,7 +11,7 @@ words, by a participle (-ad, -at, -ade, -d, -en, -et, -na) that is not a common 
 nöjd, klar); neuter -t forms are skipped (snyggt/stängt look alike). `except:` words stop both.
 mode single: a passive with no agent ("av …") later in the sentence; mode double: two passives in
 a row ("föreslås inrättas"); mode verbal: the passive family read from the clause's structure, an
-s-passive after an auxiliary within three words (perfect "har överlämnats", future "kommer
+s-passive after an auxiliary within four words (perfect "har överlämnats", future "kommer
 Amiralsgatan att stängas", modal "skulle besvaras", "ska 1177 kontaktas": the subject may stand
 between the verbs) with no agent, or any s-passive whose agent is the writer or reader ("togs fram
 av oss").
@@ -143,7 +143,7 @@ def _has_agent(tokens: tuple[Token, ...], j: int) -> bool:
     return False
 
 
-# Auxiliaries that form the passive family with an s-passive within three words. "kommer" needs
+# Auxiliaries that form the passive family with an s-passive within four words. "kommer" needs
 # "att" before the passive (otherwise it is the verb of motion: "kommer hem").
 AUXILIARIES = frozenset(
     """har hade ska skall kan kunde skulle måste bör borde får behöver behövde lär torde
@@ -154,7 +154,8 @@ _PERSONAL_AGENTS = frozenset({"oss", "mig", "dig", "er", "mej", "dej"})
 # A passive in a condition or time clause is usually right ("Om din ansökan har godkänts …",
 # Uttryckeriet 2018): the subordinator within four words before the auxiliary skips it.
 _SUBORDINATORS = frozenset({"om", "ifall", "när", "innan", "sedan", "eftersom", "då", "tills"})
-_AUX_REACH = 3
+_AUX_REACH = 4  # "kommer Södra Förstadsgatan att stängas", "ska den nya bron invigas"
+_COORDINATORS = frozenset({"och", "eller", "men"})
 
 
 # After "av" straight after the verb these words show a particle ("stängas av i morgon"), not
@@ -207,6 +208,8 @@ def _auxiliary_before(tokens: tuple[Token, ...], keys: Sequence[str], i: int) ->
         if tok.sentence != sentence or tok.kind not in ("word", "number", "abbr"):
             return None
         key = keys[k]
+        if key in _COORDINATORS:
+            return None  # "ska ske och förändringar genomföras": the auxiliary is the other verb's
         if key == "att":
             seen_att = True
         elif key in AUXILIARIES and (seen_att or key not in _NEEDS_ATT):
