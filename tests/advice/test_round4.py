@@ -161,3 +161,26 @@ def test_the_auxiliary_of_a_coordinated_verb_is_not_the_passives(bundled: Rulebo
 def test_an_affected_thing_is_not_asked_who_did_it(bundled: Rulebook) -> None:
     ids = {f.rule_id for f in run(bundled, "Många källare har drabbats i natt.").findings}
     assert "klarsprak.passiv-hjalpverb" not in ids
+
+
+@pytest.mark.parametrize(("text", "language", "signed"), [
+    ("Hej! Gungan är lagad nu, tack för att du sa till.\nVänliga hälsningar, Kundtjänst", "sv",
+     False),
+    ("Hej! Gungan är lagad nu, tack för att du sa till. /Gatukontoret", "sv", False),
+    ("Hej! Gungan är lagad nu, tack för att du sa till.\nMvh Malmö stad", "sv", False),
+    ("Hej! Gungan är lagad nu, tack för att du sa till.\nHälsningar Anna på parkavdelningen",
+     "sv", True),
+    ("Hej! Gungan är lagad nu, tack för att du sa till. /Anna", "sv", True),
+    ("Hi! The swing is fixed now, thanks for telling us.\nKind regards, Customer Services", "en",
+     False),
+    ("Hi! The swing is fixed now, thanks for telling us.\nKind regards, Anna", "en", True),
+])
+def test_a_team_signature_is_no_first_name(bundled: Rulebook, text: str, language: str,
+                                          signed: bool) -> None:
+    report = run(bundled, text, language, channel="reply")
+    unsigned = {f.rule_id for f in report.findings} & {"dialog.svar-utan-namn",
+                                                      "dialog.en-reply-unsigned"}
+    assert (not unsigned) is signed
+    praised = {s.rule_id for s in report.strengths}
+    if language == "sv":  # the praise for a signature goes to a first name only
+        assert ("dialog.signatur" in praised) is signed

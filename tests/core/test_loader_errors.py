@@ -262,3 +262,23 @@ def test_passive_is_swedish_only(tmp_path: Path) -> None:
     err = load_error(tmp_path)
     assert "kind: passive" in err.message
     assert err.line == line_of(text, "kind: passive")
+
+
+def test_an_absence_rule_needs_something_to_miss(tmp_path: Path) -> None:
+    text = """\
+theme: dialog
+rules:
+  - id: dialog.tom
+    kind: absence
+    level: hint
+    message: "Skriv en fråga."
+    explanation: "Ett samtal."
+    handbook: "trist myndighet"
+    min_words: 5
+    examples:
+      bad: ["Det här är en text utan något alls i sig."]
+      good: ["Vad tycker du?"]
+"""
+    write(tmp_path, text, name="dialog.yml")
+    err = load_error(tmp_path)
+    assert "absent: eller also_absent_pattern:" in err.message

@@ -2,7 +2,10 @@
 
 None of the `absent` words or phrases occurs (they are found by the shared phrase lookup in the
 same single pass as substitutions), `also_absent_pattern` does not match either, and the post has
-at least `min_words` words. One hit on the post's first words.
+at least `min_words` words. One hit on the post's first words. When the pattern has a capture
+group, only a match of group 1 counts: an earlier alternative without the group can take a look-
+alike away ("Hälsningar, Kundtjänst" is no first name; RE2 has no negative lookahead). `absent`
+may be left out when the pattern says it all.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Literal, cast
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from tonkoll.engine.kinds.base import (
     Hit,
@@ -31,9 +34,15 @@ from tonkoll.rulebook.schema import NonEmpty, RuleBase
 
 class AbsenceRule(RuleBase):
     kind: Literal["absence"]
-    absent: list[NonEmpty] = Field(min_length=1)
+    absent: list[NonEmpty] = Field(default_factory=list)
     also_absent_pattern: NonEmpty | None = None
     min_words: Annotated[int, Field(ge=0)] = 0
+
+    @model_validator(mode="after")
+    def _needs_something_to_miss(self) -> AbsenceRule:
+        if not self.absent and not self.also_absent_pattern:
+            raise ValueError("en absence-regel behöver absent: eller also_absent_pattern:")
+        return self
 
 
 def _spec(spec: RuleBase) -> AbsenceRule:
@@ -58,7 +67,9 @@ class AbsencePlan(KindPlan):
                 continue  # one of its words is there
             if seg.words < rule.min_words:
                 continue
-            if rule.pattern is not None and rule.pattern.occurs(seg, post.data):
+            pattern = rule.pattern
+            if pattern is not None and (pattern.find(seg, post.data) if pattern.group
+                                        else pattern.occurs(seg, post.data)):
                 continue
             hits[rule.index] = [Hit(*opening_span(seg))]
 
@@ -77,8 +88,9 @@ class Absence(Kind):
                 shared.add_phrase(rule, word, presence_only=True)
             extra = None
             if spec.also_absent_pattern:
-                extra = compile_rule_pattern(rule, spec.also_absent_pattern, False, 0,
-                                             "also_absent_pattern")
+                source = spec.also_absent_pattern
+                group = 1 if compile_pattern(source, False).groups else 0
+                extra = compile_rule_pattern(rule, source, False, group, "also_absent_pattern")
             out.append(OneAbsence(rule.index, extra, spec.min_words))
         return AbsencePlan(tuple(out))
 
@@ -94,8 +106,10 @@ class Absence(Kind):
     def details(self, spec: RuleBase) -> list[str]:
         rule = _spec(spec)
         pattern = rule.also_absent_pattern
-        return [f"- Slår till när inget av detta finns: {', '.join(md(w) for w in rule.absent)}"
-                f"{f' (och inte mönstret {code(pattern)})' if pattern else ''}"
+        words = ', '.join(md(w) for w in rule.absent)
+        missing = (f"{words} (och inte mönstret {code(pattern)})" if words and pattern
+                   else words or f"mönstret {code(pattern or '')}")
+        return [f"- Slår till när inget av detta finns: {missing}"
                 f"{f', från {rule.min_words} ord' if rule.min_words else ''}"]
 
 
