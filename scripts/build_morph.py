@@ -45,7 +45,8 @@ SCORED = ("pres", "pret", "sup", "pres.pass", "pret.pass", "sup.pass")
 
 
 def rule_verbs(language: str = "sv") -> set[str]:
-    """Base forms of the verbs in `verb:` entries and of their suggestions' first words."""
+    """Base forms of the verbs in `verb:` entries and of their suggestions' (and `when:`
+    replacements') first words."""
     out: set[str] = set()
     for file in sorted((ROOT / "rules" / language).glob("*.yml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
@@ -54,7 +55,10 @@ def rule_verbs(language: str = "sv") -> set[str]:
                 if "verb" not in entry:
                     continue
                 out.add(entry["verb"].split()[0])
-                for s in entry.get("suggest", []) + entry.get("replace", []):
+                words = entry.get("suggest", []) + (entry.get("replace") or [])
+                for when in entry.get("when", []) or []:
+                    words += when.get("replace", []) or []
+                for s in words:
                     out.add(s.split()[0])
     return out
 

@@ -1,0 +1,69 @@
+"""Issue 12, fourth round: replacements an experienced plain-language editor accepts hint by
+hint. Our own sentences (never copied from the eval files)."""
+
+from __future__ import annotations
+
+from advice_helpers import run
+
+from tonkoll.findings import Report
+from tonkoll.rulebook.model import Rulebook
+
+
+def _offered(report: Report, rule_id: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.matched, f.replacements) for f in report.findings if f.rule_id == rule_id]
+
+
+def _first_fix(report: Report, text: str, rule_id: str) -> str:
+    f = next(f for f in report.findings if f.rule_id == rule_id)
+    return text[:f.offset] + f.replacements[0] + text[f.offset + f.length:]
+
+
+# 1. "fastställa att" states a fact: "slå fast", not "bestämma"
+
+def test_fastställa_before_att_is_slå_fast(bundled: Rulebook) -> None:
+    text = "Besiktningen fastställde att gungorna var säkra."
+    assert _offered(run(bundled, text), "klarsprak.stela-verb") == [
+        ("fastställde", ("slog fast", "bestämde"))]
+    text = "Revisorn har fastställt att kassan stämmer."
+    assert _offered(run(bundled, text), "klarsprak.stela-verb") == [
+        ("fastställt", ("slagit fast", "bestämt"))]
+
+
+def test_fastställa_with_an_object_is_still_bestämma(bundled: Rulebook) -> None:
+    text = "Nämnden fastställer avgiften för parkering."
+    assert _offered(run(bundled, text), "klarsprak.stela-verb") == [
+        ("fastställer", ("bestämmer", "slår fast"))]
+
+
+def test_the_det_passive_carries_the_fact_reading(bundled: Rulebook) -> None:
+    text = "Det fastställdes att bron var säker."
+    report = run(bundled, text)
+    assert _first_fix(report, text, "klarsprak.det-passiv") == "Det slogs fast att bron var säker."
+
+
+# 2. "genomföra" a meeting, a course, a vote: hålla, rösta
+
+def test_events_are_held(bundled: Rulebook) -> None:
+    cases = {
+        "Årliga samråd med föreningarna genomförs.": "Årliga samråd med föreningarna hålls.",
+        "Vi genomförde ett föräldramöte i aulan.": "Vi höll ett föräldramöte i aulan.",
+        "I juni genomförs öppet hus på brandstationen.":
+            "I juni hålls öppet hus på brandstationen.",
+        "Simkurserna genomförs på förmiddagen.": "Simkurserna hålls på förmiddagen.",
+    }
+    for text, fixed in cases.items():
+        assert _first_fix(run(bundled, text), text, "klarsprak.genomfora") == fixed, text
+
+
+def test_an_event_in_another_phrase_does_not_switch(bundled: Rulebook) -> None:
+    for text in ("Efter mötet genomför vi städningen.", "Vi genomför städningen efter mötet."):
+        assert _offered(run(bundled, text), "klarsprak.genomfora") == [("genomför", ("gör",))]
+
+
+def test_a_vote_is_rösta(bundled: Rulebook) -> None:
+    text = "Styrelsen genomförde en omröstning om det nya namnet."
+    assert _first_fix(run(bundled, text), text, "klarsprak.genomfora") == \
+        "Styrelsen röstade om det nya namnet."
+    text = "Eleverna genomför omröstning om skolmaten."
+    assert _first_fix(run(bundled, text), text, "klarsprak.genomfora") == \
+        "Eleverna röstar om skolmaten."
