@@ -67,3 +67,12 @@ def test_a_vote_is_rösta(bundled: Rulebook) -> None:
     text = "Eleverna genomför omröstning om skolmaten."
     assert _first_fix(run(bundled, text), text, "klarsprak.genomfora") == \
         "Eleverna röstar om skolmaten."
+
+
+# 3. A finding partly hidden behind another: the one that took its words carries its replacement
+
+def test_a_partly_hidden_finding_lends_its_replacement(bundled: Rulebook) -> None:
+    text = "Städningen har utförts. Nästa vecka utför vi resten."
+    report = run(bundled, text)
+    assert _offered(report, "klarsprak.passiv-hjalpverb") == [("har utförts", ("har gjorts",))]
+    assert _offered(report, "klarsprak.genomfora") == [("utför", ("gör",))]
