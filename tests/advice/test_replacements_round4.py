@@ -76,3 +76,35 @@ def test_a_partly_hidden_finding_lends_its_replacement(bundled: Rulebook) -> Non
     report = run(bundled, text)
     assert _offered(report, "klarsprak.passiv-hjalpverb") == [("har utförts", ("har gjorts",))]
     assert _offered(report, "klarsprak.genomfora") == [("utför", ("gör",))]
+
+
+# 4. English passives with their doer: the doer goes first
+
+def test_an_agent_passive_gets_the_active_sentence(bundled: Rulebook) -> None:
+    cases = {
+        "The playground was checked by the council.": "The council checked the playground.",
+        "The trophy was won by Malin": "Malin won the trophy",
+        "The keys were kept by our caretaker.": "Our caretaker kept the keys.",
+        "The new rules have been written by the board.": "The board has written the new rules.",
+        "The boxes were taken by our volunteers.": "Our volunteers took the boxes.",
+    }
+    for text, fixed in cases.items():
+        assert _first_fix(run(bundled, text, "en"), text, "klarsprak.en-passive-by") == fixed, text
+
+
+def test_no_agent_hint_for_dates_feelings_and_outside_doers(bundled: Rulebook) -> None:
+    for text in ("The forms were sent by Friday.", "We were thrilled by Sara's song.",
+                 "The bridge was designed by a local architect.",
+                 "The café is located by the river."):
+        assert _offered(run(bundled, text, "en"), "klarsprak.en-passive-by") == [], text
+
+
+def test_irregular_participles_are_passives(bundled: Rulebook) -> None:
+    for word in ("won", "made", "taken", "given", "seen", "held", "kept", "built", "sent",
+                 "paid"):
+        text = f"The prize was {word} last year."
+        assert [f.rule_id for f in run(bundled, text, "en").findings
+                if f.rule_id == "klarsprak.en-passive"], text
+    for text in ("The pool is closed on Mondays.", "We are interested in your ideas."):
+        assert not [f for f in run(bundled, text, "en").findings
+                    if f.rule_id == "klarsprak.en-passive"], text

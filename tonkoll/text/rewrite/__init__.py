@@ -35,6 +35,7 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "dialog.utsandning": (sv_request.drop_opener,),
     "klarsprak.en-passive": (en.passive,),
     "klarsprak.en-modal-passive": (en.passive,),
+    "klarsprak.en-passive-by": (en.passive,),
     "dialog.en-broadcast": (en.drop_opener,),
     # A substitution rule: its inflected entries answer first (tonkoll/engine/replace.py);
     # this is the fallback for forms the entries do not list.
