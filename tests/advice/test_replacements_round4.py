@@ -108,3 +108,17 @@ def test_irregular_participles_are_passives(bundled: Rulebook) -> None:
     for text in ("The pool is closed on Mondays.", "We are interested in your ideas."):
         assert not [f for f in run(bundled, text, "en").findings
                     if f.rule_id == "klarsprak.en-passive"], text
+
+
+# 5. "vidta åtgärder för X" → "åtgärda X"
+
+def test_vidta_atgarder_for_something_is_atgarda(bundled: Rulebook) -> None:
+    text = "Vi ska vidta åtgärder för den trasiga hissen."
+    assert _first_fix(run(bundled, text), text, "klarsprak.vidta-atgarder") == \
+        "Vi ska åtgärda den trasiga hissen."
+    text = "Skolan vidtog åtgärder mot mögel i källaren."
+    assert _first_fix(run(bundled, text), text, "klarsprak.vidta-atgarder") == \
+        "Skolan åtgärdade mögel i källaren."
+    for text in ("Vi vidtar åtgärder för att korta kön.", "Vi har vidtagit flera åtgärder."):
+        assert [f.replacements for f in run(bundled, text).findings
+                if f.rule_id == "klarsprak.vidta-atgarder"] == [()], text

@@ -41,6 +41,7 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     # this is the fallback for forms the entries do not list.
     "klarsprak.en-hidden-verbs": (en.hidden_verb,),
     "klarsprak.det-passiv": (sv_request.det_passive,),
+    "klarsprak.vidta-atgarder": (sv_request.vidta_atgarder,),
     "klarsprak.dubbel-passiv": (sv_passive.double,),
     "rost.malmo-stad-om-sig-sjalv": (voice.city_to_vi,),
     "rost.forvaltning-om-sig-sjalv": (voice.city_to_vi,),
