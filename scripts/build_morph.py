@@ -10,7 +10,8 @@ Sources (build time only, `pip install -e '.[morph]'`; see docs/morphology.md):
   word-to-paradigm lexicon is not in the package.
 - scripts/morph_extra_sv.yml: verbs SALDO's paradigm set lacks (få) and preferred variants,
   listed by hand.
-- English (tonkoll/data/en_verbs.json): lemminflect's bundled inflection tables (MIT).
+- English (tonkoll/data/en_verbs.json): lemminflect's bundled inflection tables (MIT), for the
+  rules' verbs and tonkoll/data/morph_lemmas_en.txt (irregular verbs the passive rewrite needs).
 
 Lemmas: the `verb:` entries of rules/sv/*.yml and their suggestions' verbs, plus
 tonkoll/data/morph_lemmas_sv.txt (verbs the construction rewrites turn from passive to active).
@@ -31,6 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tonkoll" / "data" / "sv_verbs.json"
 LEMMAS = ROOT / "tonkoll" / "data" / "morph_lemmas_sv.txt"
+LEMMAS_EN = ROOT / "tonkoll" / "data" / "morph_lemmas_en.txt"
 EXTRA = ROOT / "scripts" / "morph_extra_sv.yml"
 
 # SALDO slot -> our tag (docs/morphology.md)
@@ -45,7 +47,8 @@ SCORED = ("pres", "pret", "sup", "pres.pass", "pret.pass", "sup.pass")
 
 
 def rule_verbs(language: str = "sv") -> set[str]:
-    """Base forms of the verbs in `verb:` entries and of their suggestions' first words."""
+    """Base forms of the verbs in `verb:` entries and of their suggestions' (and `when:`
+    replacements') first words."""
     out: set[str] = set()
     for file in sorted((ROOT / "rules" / language).glob("*.yml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
@@ -54,7 +57,10 @@ def rule_verbs(language: str = "sv") -> set[str]:
                 if "verb" not in entry:
                     continue
                 out.add(entry["verb"].split()[0])
-                for s in entry.get("suggest", []) + entry.get("replace", []):
+                words = entry.get("suggest", []) + (entry.get("replace") or [])
+                for when in entry.get("when", []) or []:
+                    words += when.get("replace", []) or []
+                for s in words:
                     out.add(s.split()[0])
     return out
 
@@ -180,7 +186,9 @@ def build_en() -> dict[str, object]:
     from lemminflect import getAllInflections  # build time only
 
     verbs: dict[str, dict[str, list[str]]] = {}
-    for lemma in sorted(rule_verbs("en")):
+    listed = {line.split("#", 1)[0].strip()
+              for line in LEMMAS_EN.read_text(encoding="utf-8").splitlines()}
+    for lemma in sorted((rule_verbs("en") | listed) - {""}):
         found = getAllInflections(lemma, upos="VERB")
         if not found:
             print(f"no English forms for {lemma}", file=sys.stderr)

@@ -10,7 +10,7 @@ from tonkoll.channels import CHANNELS
 from tonkoll.engine.kinds.base import KindPlan, Payload, RuleRef, Shared
 from tonkoll.engine.kinds.registry import KINDS, kind_of
 from tonkoll.engine.lookup import PhraseLookup
-from tonkoll.engine.replace import Readings, has_rewrite
+from tonkoll.engine.replace import Context, Readings, has_rewrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,8 @@ class FindingText:
     replace_by_entry: tuple[dict[str, Readings], ...] = ()
     message_plain: str = ""  # said when a finding has no replacement ("" = message)
     may_replace: bool = False  # replacement tables or a construction rewrite: worth asking
+    # per substitution entry, the contexts that switch its replacements (`when:`); usually ()
+    when_by_entry: tuple[tuple[Context, ...], ...] = ()
 
     def suggestions(self, entry: int) -> tuple[str, ...]:
         if self.by_entry:
@@ -49,7 +51,7 @@ def finding_text(rule: RuleRef) -> FindingText:
     return FindingText(message, "{" in both or "}" in both,
                        "{value" in both or "{limit" in both, "{match" in both, spec.explanation,
                        spec.handbook, by_entry, suggest, tables, plain,
-                       bool(tables) or has_rewrite(rule.id))
+                       bool(tables) or has_rewrite(rule.id), kind.contexts(spec, rule.language))
 
 
 @dataclass(frozen=True)

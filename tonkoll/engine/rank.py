@@ -189,18 +189,21 @@ def _word_level(rule: LoadedRule) -> bool:
 Pending = list[tuple[int, int, str, LoadedRule, list[Hit]]]
 
 
-def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
-    """(shown, echoes): two hints never underline the same words (issue 12). The words of a
+def _split_echoes(pending: Pending) -> tuple[Pending, Pending, Pending]:
+    """(shown, echoes, lost parts): two hints never underline the same words (issue 12). The words of a
     post go to one finding: a warning before a hint, then the wider hit before the narrower
     one, then the higher-ranked finding. So "Beslut fattas" gives one hint, and "har utförts"
     is one hint about the passive (not also "utförts" as an empty verb), whichever of the two
     ranks first. A hit that shares a character with a hit already placed is an echo; a
-    finding all of whose hits are echoes is not shown, one with some left is shown with those.
-    Echoes still count in the scores. Only word-level findings and word-sized hits
+    finding all of whose hits are echoes is not shown, one with some left is shown with those;
+    its lost hits come back as "lost parts" (one item per hit), only so that the finding that
+    took their words can carry their replacements ("har utförts" → "har gjorts" while
+    "utfört" later in the post stays its own hint). Echoes still count in the scores; lost
+    parts do not count twice. Only word-level findings and word-sized hits
     (ECHO_MAX_CHARS) take part: a hint about a whole long sentence neither swallows the word
     hints inside it nor is swallowed by them."""
     if not _any_overlap(pending):  # the usual case: C-level passes only
-        return pending, []
+        return pending, [], []
     order: list[tuple[int, int, int, int, Hit]] = []
     for i, item in enumerate(pending):
         rule = item[3]
@@ -210,7 +213,7 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
                 if h.end - h.start <= ECHO_MAX_CHARS:
                     order.append((level, h.start - h.end, i, h.start, h))
     if len(order) < 2:
-        return pending, []
+        return pending, [], []
     order.sort(key=_CLAIM_KEY)
     placed: list[tuple[int, int, int]] = []
     lost: set[tuple[int, int, int]] = set()
@@ -224,9 +227,10 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
         else:
             placed.append((start, end, rule_index))
     if not lost:
-        return pending, []
+        return pending, [], []
     kept: Pending = []
     echoes: Pending = []
+    parts: Pending = []
     for i, item in enumerate(pending):
         rule, group = item[3], item[4]
         free = [h for h in group if (i, h.start, h.end) not in lost]
@@ -234,10 +238,12 @@ def _split_echoes(pending: Pending) -> tuple[Pending, Pending]:
             echoes.append(item)
         elif len(free) < len(group):  # the shared words stay with the other finding
             kept.append((-impact_of(rule, len(free)), free[0].start, item[2], rule, free))
+            parts.extend((item[0], h.start, item[2], rule, [h]) for h in group
+                         if (i, h.start, h.end) in lost)
         else:
             kept.append(item)
     kept.sort(key=_RANK_KEY)
-    return kept, echoes
+    return kept, echoes, parts
 
 
 _CLAIM_KEY = itemgetter(0, 1, 2, 3)  # level, wider first, rank, position
@@ -392,7 +398,7 @@ def build_findings(
         for group in groups.values():
             pending.append((-impact_of(rule, len(group)), group[0].start, rule.id, rule, group))
     pending.sort(key=_RANK_KEY)
-    shown, hidden = _split_echoes(pending) if len(pending) > 1 else (pending, [])
+    shown, hidden, parts = _split_echoes(pending) if len(pending) > 1 else (pending, [], [])
     if len(shown) > 1:
         shown, hidden = _lix_behind_long_sentences(shown, hidden, seg)
     ranked = tuple([
@@ -400,15 +406,24 @@ def build_findings(
                  -neg_impact, primary=i < PRIMARY_COUNT)
         for i, (neg_impact, _, _, rule, group) in enumerate(shown)
     ])
-    # Only a word-level finding takes a hidden one's replacements: a whole-post or
-    # whole-sentence hint ("no invitation", "long sentence") asks for something else.
-    takers = tuple([_word_level(item[3]) for item in shown])
+    # Only a word-level hint takes a hidden one's replacements: a whole-post or whole-sentence
+    # hint ("no invitation", "long sentence") asks for something else, and so does a warning
+    # ("Information angående" asks to drop the opener, not to write "Information om").
+    takers = tuple([_word_level(item[3]) and item[3].level == "hint" for item in shown])
     echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
                              language, -neg_impact,
                              replace=_may_carry(group[0], ranked, takers))
                     for neg_impact, _, _, rule, group in hidden])
-    if echoes:
-        ranked = carry_replacements(ranked, echoes, takers)
+    if parts:  # hits of a shown finding that another one took: only to carry replacements
+        carriers = echoes + tuple([
+            _finding(rule, texts.get(rule.index) or finding_text(rule), group, seg, language,
+                     -neg_impact)
+            for neg_impact, _, _, rule, group in parts
+            if _may_carry(group[0], ranked, takers)])
+    else:
+        carriers = echoes
+    if carriers:
+        ranked = carry_replacements(ranked, carriers, takers)
     flagged = _flagged_spans(shown, seg)
     strengths: list[Finding] = []
     for rule, folded in praised:
@@ -428,7 +443,7 @@ _OFFSET_AND_ID = attrgetter("offset", "rule_id")
 
 def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...],
                        takers: tuple[bool, ...]) -> tuple[Finding, ...]:
-    """A shown word-level finding (takers[i]) without replacements takes those of a hidden one
+    """A shown word-level hint (takers[i]) without replacements takes those of a hidden one
     inside its span, in place: "ska erläggas" (no rewrite of its own) -> "ska betalas"
     (erläggs -> betalas)."""
     out = list(ranked)
@@ -449,7 +464,7 @@ def carry_replacements(ranked: tuple[Finding, ...], echoes: tuple[Finding, ...],
 
 
 def _may_carry(hit: Hit, ranked: tuple[Finding, ...], takers: tuple[bool, ...]) -> bool:
-    """Whether a shown word-level finding without replacements covers an echo's first hit:
+    """Whether a shown word-level hint without replacements covers an echo's first hit:
     only then can it take the echo's replacements (carry_replacements; a rewrite's region
     covers its hit), so only then are they worked out."""
     return any(take and not f.replacements

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from tonkoll.text import morph
 from tonkoll.text.segment import Segmentation, Token
@@ -39,8 +39,8 @@ PASSIVE_TO_ACTIVE = {"inf.pass": "inf", "pres.pass": "pres", "pret.pass": "pret"
                      "sup.pass": "sup"}
 
 
-# Particles a passive may keep after the verb: "tas emot", "lämnas in", "fylls i".
-PARTICLES = frozenset("emot in ut upp bort med fram tillbaka i ner av på över".split())
+# Particles a passive may keep after the verb: "tas emot", "lämnas in", "fylls i", "slogs fast".
+PARTICLES = frozenset("emot in ut upp bort med fram tillbaka i ner av på över fast".split())
 
 
 class VerbError(ValueError):
@@ -190,8 +190,131 @@ class EntryLike(Protocol):
     def passive(self) -> str: ...
     @property
     def replace(self) -> list[str] | None: ...
+    @property
+    def when(self) -> Sequence[WhenLike]: ...
 
     def replacements(self) -> list[str]: ...
+
+
+class WhenLike(Protocol):
+    """What replace.py reads of an entry's `when:` (kinds.substitution.When is one)."""
+
+    @property
+    def next(self) -> list[str]: ...
+    @property
+    def near(self) -> list[str]: ...
+    @property
+    def replace(self) -> list[str]: ...
+
+
+class Context(NamedTuple):
+    """One `when:` of a substitution entry, worked out at load time: the words that call for
+    it and its replacements per matched form (a table like the entry's own)."""
+
+    next: frozenset[str]  # the word right after the match
+    near: frozenset[str]  # a word (or "öppet hus": words in a row) near the match
+    tails: tuple[str, ...]  # … or a word ending so ("-möte": föräldramöte)
+    table: dict[str, Readings]
+
+
+def entry_contexts(entry: EntryLike, language: str = "sv") -> tuple[Context, ...]:
+    """The entry's `when:` contexts, in order (the first that applies wins)."""
+    out: list[Context] = []
+    for when in entry.when:
+        if entry.verb is not None:
+            table = verb_replacements(entry.verb, when.replace, entry.passive, entry.forms,
+                                      language)
+        else:
+            table = {form.lower(): (("", tuple(when.replace)),) for form in entry.match}
+        near = [w.lower() for w in when.near]
+        out.append(Context(frozenset(w.lower() for w in when.next),
+                           frozenset(w for w in near if not w.startswith("-")),
+                           tuple(w[1:] for w in near if w.startswith("-")), table))
+    return tuple(out)
+
+
+# The words near a match that `near:` looks at: its own clause, not past punctuation or a word
+# that starts another clause; after the match at most NEAR_WORDS words up to a preposition,
+# before it the words up to the first preposition within 2 * NEAR_WORDS words. A preposition's
+# own phrase does not count ("Efter mötet genomför vi …": the meeting is not what is carried
+# out; "Samråd med föreningarna genomförs": the consultations are).
+NEAR_WORDS = 4
+_PREPOSITIONS = {
+    "sv": frozenset("i på av för från till med om efter före under vid hos mot utan genom inom "
+                    "mellan enligt inför sedan bland kring runt trots via".split()),
+    "en": frozenset("in on at of for from to with about after before during by against without "
+                    "through within between via".split()),
+}
+_CLAUSE_WORDS = {
+    "sv": frozenset("och men eller samt att som när där då eftersom medan innan så".split()),
+    "en": frozenset("and but or that which who when where while because so".split()),
+}
+_STOPS = {lang: _PREPOSITIONS[lang] | words for lang, words in _CLAUSE_WORDS.items()}
+_WORDISH = frozenset({"word", "abbr", "number"})
+
+
+def _context_words(seg: Segmentation, start: int, end: int, language: str
+                   ) -> tuple[str, list[str]]:
+    """(the word right after the match, the words near it in reading order) in lower case."""
+    tokens = seg.tokens
+    first = bisect_left(tokens, start, key=_token_start)
+    after = bisect_left(tokens, end, key=_token_start)
+    if first >= len(tokens):
+        return "", []
+    sentence = tokens[first].sentence
+    preps = _PREPOSITIONS.get(language, _PREPOSITIONS["sv"])
+    stops = _STOPS.get(language, _STOPS["sv"])
+    nxt = ""
+    if (after < len(tokens) and tokens[after].sentence == sentence
+            and tokens[after].kind in _WORDISH):
+        nxt = tokens[after].lower
+    # Backwards from the match: a preposition drops the words read since (they are its
+    # phrase, "samråd med föreningarna"), a clause word or punctuation ends the look.
+    before: list[str] = []
+    k = first - 1
+    while k >= 0 and first - k <= 2 * NEAR_WORDS:
+        t = tokens[k]
+        if t.sentence != sentence or t.kind not in _WORDISH:
+            break
+        if t.lower in preps:
+            before = []
+        elif t.lower in stops:
+            break
+        else:
+            before.append(t.lower)
+        k -= 1
+    near = before[::-1]
+    k = after
+    while k < len(tokens) and k - after < NEAR_WORDS:
+        t = tokens[k]
+        if t.sentence != sentence or t.kind not in _WORDISH or t.lower in stops:
+            break
+        near.append(t.lower)
+        k += 1
+    return nxt, near
+
+
+def _applies(context: Context, nxt: str, near: list[str]) -> bool:
+    if nxt and nxt in context.next:
+        return True
+    if not near or not (context.near or context.tails):
+        return False
+    if not context.near.isdisjoint(near) or any(w.endswith(context.tails) for w in near):
+        return True
+    joined = f" {' '.join(near)} "
+    return any(" " in w and f" {w} " in joined for w in context.near)
+
+
+def _in_context(contexts: Sequence[Context], seg: Segmentation, start: int, end: int,
+                key: str, language: str) -> Readings | None:
+    """The readings of the first context that applies to this match, or None."""
+    nxt, near = _context_words(seg, start, end, language)
+    for context in contexts:
+        if _applies(context, nxt, near):
+            readings = context.table.get(key)
+            if readings and any(values for _, values in readings):
+                return readings
+    return None
 
 
 def entry_table(entry: EntryLike, language: str = "sv") -> dict[str, Readings]:
@@ -273,6 +396,8 @@ def _starts_with_pronoun(values: tuple[str, ...]) -> bool:
 class _TextsLike(Protocol):
     @property
     def replace_by_entry(self) -> tuple[dict[str, Readings], ...]: ...
+    @property
+    def when_by_entry(self) -> tuple[tuple[Context, ...], ...]: ...
 
 
 def _previous_word(seg: Segmentation, start: int) -> str:
@@ -341,9 +466,14 @@ def replacements_for(rule_id: str, texts: _TextsLike, entry: int, seg: Segmentat
         entry = 0
     if tables and 0 <= entry < len(tables):
         matched = text[start:end]
-        readings = tables[entry].get(matched.lower())
+        key = matched.lower()
+        readings = tables[entry].get(key)
         if readings is None:  # spacing differs from the rule ("i  enlighet med")
-            readings = tables[entry].get(" ".join(matched.lower().split()))
+            key = " ".join(key.split())
+            readings = tables[entry].get(key)
+        contexts = texts.when_by_entry
+        if readings and contexts and entry < len(contexts) and contexts[entry]:
+            readings = _in_context(contexts[entry], seg, start, end, key, language) or readings
         if readings:
             # The word before decides between readings and whether a pronoun fits; most forms
             # have one reading and no pronoun, and then it is not looked up.

@@ -14,7 +14,7 @@ from typing import ClassVar, NamedTuple, Protocol
 
 from tonkoll.engine.lookup import PhraseLookup
 from tonkoll.engine.pattern import CompiledPattern, compile_pattern, plain_literal
-from tonkoll.engine.replace import Readings
+from tonkoll.engine.replace import Context, Readings
 from tonkoll.rulebook.schema import RuleBase
 from tonkoll.text.segment import Segmentation
 
@@ -161,6 +161,11 @@ class Kind(ABC):
     def replacements(self, spec: RuleBase, language: str) -> tuple[dict[str, Readings], ...]:
         """What to put in place of a match, per substitution entry (one table otherwise):
         lower-case matched text -> readings (engine/replace.py); () when the kind has none."""
+        return ()
+
+    def contexts(self, spec: RuleBase, language: str) -> tuple[tuple[Context, ...], ...]:
+        """Per substitution entry, the contexts that switch its replacements (an entry's
+        `when:`); () when no entry has any (engine/replace.py)."""
         return ()
 
     def lint(self, spec: RuleBase) -> list[str]:

@@ -12,9 +12,34 @@ from pydantic import Field, model_validator
 
 from tonkoll.engine.kinds.base import Kind, KindPlan, PlanError, RuleRef, Shared, Suggestions
 from tonkoll.engine.kinds.phrases import PhrasePlan
-from tonkoll.engine.replace import Readings, VerbError, entry_phrases, entry_table
+from tonkoll.engine.replace import (
+    Context,
+    Readings,
+    VerbError,
+    entry_contexts,
+    entry_phrases,
+    entry_table,
+)
 from tonkoll.rulebook.markdown import md
 from tonkoll.rulebook.schema import NonEmpty, RuleBase, Strict
+
+
+class When(Strict):
+    """Other replacements for an entry when the words around the match call for them:
+    `next:` the word right after the match is one of these ("fastställa" before "att": slå
+    fast); `near:` a word of the same clause near the match is one of these (genomföra near
+    "samråd", "möte": hålla). A `near:` word written with a leading "-" also matches as the end
+    of a compound ("-möte": föräldramöte). The first `when:` that applies wins."""
+
+    next: list[NonEmpty] = Field(default_factory=list)
+    near: list[NonEmpty] = Field(default_factory=list)
+    replace: list[NonEmpty] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _next_or_near(self) -> When:
+        if not self.next and not self.near:
+            raise ValueError("when: behöver next: (ordet efter) eller near: (ord i närheten)")
+        return self
 
 
 class Entry(Strict):
@@ -27,6 +52,7 @@ class Entry(Strict):
     replace: list[NonEmpty] | None = None  # what to put in place (default: suggest); [] = none
     forms: dict[str, NonEmpty | list[NonEmpty]] = Field(default_factory=dict)  # verb: by hand
     passive: Literal["passive", "active"] = "passive"  # verb: påbörjas -> börjar with active
+    when: list[When] = Field(default_factory=list)  # other replacements in some contexts
 
     @model_validator(mode="after")
     def _match_or_verb(self) -> Entry:
@@ -82,6 +108,15 @@ class Substitution(Kind):
         except VerbError:
             return ()  # compile() has refused the rule already
 
+    def contexts(self, spec: RuleBase, language: str) -> tuple[tuple[Context, ...], ...]:
+        entries = _spec(spec).entries
+        if not any(e.when for e in entries):
+            return ()
+        try:
+            return tuple(entry_contexts(e, language) for e in entries)
+        except VerbError:
+            return ()
+
     def phrases(self, spec: RuleBase, language: str = "sv") -> list[str]:
         return [form for entry in _spec(spec).entries
                 for form in entry_phrases(entry, language)]
@@ -106,6 +141,13 @@ def _entry_advice(entry: Entry) -> str:
         advice += f" (ersättning: {placed})"
     if entry.verb is not None and entry.passive == "active":
         advice += " (passiv blir aktiv)"
+    for when in entry.when:
+        where = []
+        if when.next:
+            where.append("före " + ", ".join(md(w) for w in when.next))
+        if when.near:
+            where.append("nära " + ", ".join(md(w) for w in when.near))
+        advice += f" ({' eller '.join(where)}: {', '.join(md(r) for r in when.replace)})"
     return advice
 
 

@@ -35,11 +35,13 @@ _BY_RULE: dict[str, tuple[Construction, ...]] = {
     "dialog.utsandning": (sv_request.drop_opener,),
     "klarsprak.en-passive": (en.passive,),
     "klarsprak.en-modal-passive": (en.passive,),
+    "klarsprak.en-passive-by": (en.passive,),
     "dialog.en-broadcast": (en.drop_opener,),
     # A substitution rule: its inflected entries answer first (tonkoll/engine/replace.py);
     # this is the fallback for forms the entries do not list.
     "klarsprak.en-hidden-verbs": (en.hidden_verb,),
     "klarsprak.det-passiv": (sv_request.det_passive,),
+    "klarsprak.vidta-atgarder": (sv_request.vidta_atgarder,),
     "klarsprak.dubbel-passiv": (sv_passive.double,),
     "rost.malmo-stad-om-sig-sjalv": (voice.city_to_vi,),
     "rost.forvaltning-om-sig-sjalv": (voice.city_to_vi,),

@@ -5,6 +5,7 @@ to"), and a notice-board opener is dropped ("Please be advised that X" → "X").
 
 from __future__ import annotations
 
+from tonkoll.text import morph
 from tonkoll.text.rewrite.words import Word, clause_start, index_at, lower_first, words
 
 # base past participle; the reader is asked to do the first group, the city does the second.
@@ -40,7 +41,8 @@ _REQUEST = frozenset({"must", "should"})
 _MODALS = frozenset({"must", "should", "will", "can", "may", "could", "would", "might"})
 _PARTICLES = frozenset({"out", "up", "down", "back", "off", "away"})
 _IN_VERBS = frozenset({"fill", "hand", "send", "turn", "check", "log", "sign"})  # "filled in"
-_OBJECT = {"you": "you", "they": "them", "he": "him", "she": "her", "i": "me", "it": "it"}
+_OBJECT = {"you": "you", "they": "them", "he": "him", "she": "her", "i": "me", "it": "it",
+           "we": "us"}
 _SUBJECT = {"us": "we", "me": "I", "them": "they", "him": "he", "her": "she", "you": "you"}
 _AGENT_DET = frozenset({"the", "our", "a", "an", "your", "their", "its", "local", "city"})
 _NOT_SUBJECT = frozenset({"and", "or", "that", "which", "who", "there", "we", "if", "when",
@@ -55,7 +57,9 @@ _NOT_AGENT = frozenset({"january", "february", "march", "april", "may", "june", 
                         "late", "last", "yesterday", "every"})
 _POSTMODIFIER = frozenset({"of", "from", "at", "in", "with", "who", "which", "that", "for"})
 _STOP = frozenset({"on", "in", "at", "from", "during", "before", "after", "until", "by", "for",
-                   "with", "and", "this", "next", "every", "today", "tomorrow", "to"})
+                   "with", "and", "this", "next", "every", "today", "tomorrow", "to", "behind",
+                   "near", "outside", "inside", "under", "over", "across", "around", "along",
+                   "into", "through", "here", "there", "yesterday", "again"})
 
 
 def _subject(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
@@ -82,9 +86,15 @@ def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:
     if _date_like(ws[i]):
         return None
     j = i
+    name = ws[i].text[:1].isupper()  # "by Denise", "by Mayor Anna Berg": capitalised words only
     while j + 1 < len(ws) and j - i < 3 and ws[j + 1].low not in _STOP \
-            and not _date_like(ws[j + 1]) and not sentence[ws[j].end:ws[j + 1].start].strip():
+            and not _date_like(ws[j + 1]) and not sentence[ws[j].end:ws[j + 1].start].strip() \
+            and (not name or ws[j + 1].text[:1].isupper()):
         j += 1
+    if name and j + 1 < len(ws) and ws[j + 1].low not in _STOP and not _date_like(ws[j + 1]) \
+            and ws[j + 1].low not in _POSTMODIFIER \
+            and not sentence[ws[j].end:ws[j + 1].start].strip():
+        return None  # "by Federal agencies": the name goes on in lower case
     if j + 1 < len(ws) and ws[j + 1].low in _POSTMODIFIER \
             and not sentence[ws[j].end:ws[j + 1].start].strip() \
             and not (j + 2 < len(ws) and _date_like(ws[j + 2])):
@@ -96,11 +106,41 @@ def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _forms(participle: str) -> tuple[str, str, str] | None:
+    """(base, past, participle) of a passive's verb: the tables above, else the bundled verb
+    forms (tonkoll/data/en_verbs.json: won -> win, won; taken -> take, took), else a regular
+    -ed form, whose past tense is the participle (base unknown: "")."""
+    known = READER.get(participle) or CITY.get(participle)
+    if known:
+        return known
+    for lemma, tag in morph.analyse(participle, "en"):
+        if tag == "sup":
+            past = morph.inflect(lemma, "pret", "en")
+            if past:
+                return lemma, past, participle
+    if participle.endswith("ed") and len(participle) > 4:
+        return "", participle, participle
+    return None
+
+
+def _plural(agent: str) -> bool:
+    """Whether an agent noun phrase reads as plural ("our officers": have, not has)."""
+    last = agent.rsplit(" ", 1)[-1].lower()
+    return last in ("we", "you", "they", "i") or (
+        last.endswith("s") and not last.endswith(("ss", "us", "is")) and agent[:1].islower())
+
+
 def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     ws = words(sentence)
     span = index_at(ws, start, end)
     p = next((i for i in reversed(span) if ws[i].low in READER or ws[i].low in CITY), None)
+    tabled = p is not None
+    if p is None:  # any other verb only with its agent: "was won by Denise"
+        p = next((i for i in reversed(span) if i + 1 < len(ws) and ws[i + 1].low == "by"), None)
     if p is None or p == 0 or ws[p - 1].low not in _BE:
+        return []
+    forms = _forms(ws[p].low)
+    if forms is None:
         return []
     be = p - 1
     k, neg = be - 1, False
@@ -119,7 +159,7 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if subject is None or any(sentence[ws[i].end:ws[i + 1].start].strip() for i in range(k, p)):
         return []
     first = clause_start(sentence, ws, k)
-    base, past, pp = READER.get(ws[p].low) or CITY[ws[p].low]
+    base, past, pp = forms
     last, particle, j = p, "", p + 1
     if j < len(ws) and (ws[j].low in _PARTICLES or ws[j].low == "in" and base in _IN_VERBS) \
             and not sentence[ws[p].end:ws[j].start].strip():
@@ -133,9 +173,13 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
             last = agent[1]
     elif any(w.low == "by" for w in ws[j:]):
         return []  # "cleaned on Saturday by volunteers": an agent further away
+    if agent is None and not tabled:
+        return []
     region = (ws[first].start, ws[last].end)
     no = "not" if neg else ""
     modal = aux[0]
+    if not base and modal not in ("was", "were", "has", "have", "had"):
+        return []  # a regular verb outside the tables: only the past forms are known
     if agent is not None:
         actor = agent[0]
         if modal in ("is", "are"):
@@ -158,7 +202,7 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
         history = any(w.low.isdigit() and len(w.low) == 4 for w in ws) or "ago" in sentence
         return [] if neg or history else [(*region, _join(actor, past, particle, subject))]
     if modal in ("has", "have", "had"):
-        have = "had" if modal == "had" else "have" if actor in ("we", "I", "you", "they") else "has"
+        have = "had" if modal == "had" else "have" if _plural(actor) else "has"
         return [(*region, _join(actor, have, no, pp, particle, subject))]
     return [(*region, _join(actor, modal, no, base, particle, subject))]
 

@@ -12,7 +12,7 @@ import re
 
 from tonkoll.text.rewrite.sv_man import REFLEXIVE
 from tonkoll.text.rewrite.sv_verbs import VERBS
-from tonkoll.text.rewrite.words import Word, clause_start, index_at, words
+from tonkoll.text.rewrite.words import Word, clause_start, index_at, only_spaces_between, words
 
 _BIFF = frozenset({"inte", "ej", "aldrig", "också", "även", "redan", "alltid", "ju", "snart",
                    "tyvärr", "gärna", "kanske", "bara", "fortfarande", "nog", "dock"})
@@ -141,3 +141,24 @@ def ombeds(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
         out.append(changes[i])
         pos = ws[i].end
     return [(ws[first].start, ws[last].end, "".join(out))]
+
+
+# "vidta åtgärder för/mot X" → "åtgärda X": the verb the noun hides, in the same form.
+_VIDTA = {"vidta": "åtgärda", "vidtaga": "åtgärda", "vidtar": "åtgärdar", "vidtog": "åtgärdade",
+          "vidtagit": "åtgärdat"}
+# After "för"/"mot" these start no object: "för att minska …", "för dig", "för din skull".
+_NO_OBJECT = frozenset({"att", "dig", "er", "oss", "mig", "honom", "henne", "dem", "sig",
+                        "skull", "säkerhets", "säkerhet", "framtiden"})
+
+
+def vidta_atgarder(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    ws = words(sentence)
+    span = index_at(ws, start, end)
+    if len(span) != 2 or ws[span[0]].low not in _VIDTA or ws[span[1]].low != "åtgärder":
+        return []  # "vidtagit en rad åtgärder": the words between say how many
+    prep = span[1] + 1
+    if prep + 1 >= len(ws) or ws[prep].low not in ("för", "mot") \
+            or ws[prep + 1].low in _NO_OBJECT \
+            or not only_spaces_between(sentence, ws, span[1], prep + 1):
+        return []
+    return [(ws[span[0]].start, ws[prep].end, _VIDTA[ws[span[0]].low])]
