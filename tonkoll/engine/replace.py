@@ -362,7 +362,7 @@ def entry_phrases(entry: EntryLike, language: str = "sv") -> list[str]:
 # bor här") follows the same rules; "om" and "utan" are left out (they also open clauses).
 SUBJECT_PRONOUNS = frozenset({"du", "ni", "vi"})
 _OBJECT_FORM = {"du": "dig", "ni": "er", "vi": "oss"}
-_PREPOSITIONS = frozenset(
+_BEFORE_OBJECT = frozenset(
     "för till av med åt hos från på i mot bland inför kring genom".split())  # not "om", "utan"
 # A subordinator opens a clause whose subject may follow: "att vårdnadshavaren tackar ja".
 _SUBORDINATORS = frozenset("att när eftersom innan tills medan ifall".split())
@@ -384,7 +384,7 @@ def _pronouns_that_fit(values: tuple[str, ...], seg: Segmentation, start: int, e
         head, _, tail = v.partition(" ")
         if head not in SUBJECT_PRONOUNS:
             out.append(v)
-        elif previous in _PREPOSITIONS:
+        elif previous in _BEFORE_OBJECT:
             out.append(f"{_OBJECT_FORM[head]} {tail}" if tail else _OBJECT_FORM[head])
     return tuple(out)
 
