@@ -89,8 +89,9 @@ class Absence(Kind):
             extra = None
             if spec.also_absent_pattern:
                 source = spec.also_absent_pattern
-                group = 1 if compile_pattern(source, False).groups else 0
-                extra = compile_rule_pattern(rule, source, False, group, "also_absent_pattern")
+                extra = compile_rule_pattern(rule, source, False, 0, "also_absent_pattern")
+                if extra.regex.groups:  # only group 1 counts (module docstring)
+                    extra = compile_rule_pattern(rule, source, False, 1, "also_absent_pattern")
             out.append(OneAbsence(rule.index, extra, spec.min_words))
         return AbsencePlan(tuple(out))
 
