@@ -184,3 +184,24 @@ def test_a_team_signature_is_no_first_name(bundled: Rulebook, text: str, languag
     praised = {s.rule_id for s in report.strengths}
     if language == "sv":  # the praise for a signature goes to a first name only
         assert ("dialog.signatur" in praised) is signed
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Close of business must submit timesheets" was offered: a deadline is no doer
+    ("Timesheets must be submitted by close of business today.", "Submit timesheets by"),
+    ("Forms must be returned by the end of May.", "Return forms by"),
+    ("The road will be closed by the police tonight.", "The police will close the road"),
+])
+def test_a_deadline_after_by_is_no_doer(bundled: Rulebook, text: str, expected: str) -> None:
+    hint = next(f for f in run(bundled, text, "en").findings
+                if f.rule_id == "klarsprak.en-modal-passive")
+    assert hint.replacements[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "There will be laminated notices on the lamp posts along the road.",
+    "Where we are entitled to a refund, we ask for it.",
+])
+def test_no_passive_hint_where_no_one_is_hidden(bundled: Rulebook, text: str) -> None:
+    ids = {f.rule_id for f in run(bundled, text, "en").findings}
+    assert not ids & {"klarsprak.en-passive", "klarsprak.en-modal-passive"}

@@ -54,7 +54,8 @@ _NOT_AGENT = frozenset({"january", "february", "march", "april", "may", "june", 
                         "midnight", "tomorrow", "today", "tonight", "then", "now", "email",
                         "e-mail", "post", "mail", "phone", "hand", "car", "bus", "bike", "train",
                         "law", "default", "appointment", "next", "this", "end", "mid", "early",
-                        "late", "last", "yesterday", "every"})
+                        "late", "last", "yesterday", "every", "close", "closing", "cob",
+                        "deadline", "latest", "midday", "morning", "afternoon", "evening"})
 _POSTMODIFIER = frozenset({"of", "from", "at", "in", "with", "who", "which", "that", "for"})
 _STOP = frozenset({"on", "in", "at", "from", "during", "before", "after", "until", "by", "for",
                    "with", "and", "this", "next", "every", "today", "tomorrow", "to", "behind",
@@ -75,6 +76,11 @@ def _subject(sentence: str, ws: list[Word], first: int, k: int) -> str | None:
 
 def _date_like(w: Word) -> bool:
     return w.low in _NOT_AGENT or w.low[:1].isdigit()
+
+
+def _deadline(ws: list[Word], i: int) -> bool:
+    """"by" + a date or time: "by Friday", "by 2pm", "by close of business", "by the end of May"."""
+    return _date_like(ws[i]) or (ws[i].low == "the" and i + 1 < len(ws) and _date_like(ws[i + 1]))
 
 
 def _agent(sentence: str, ws: list[Word], i: int) -> tuple[str, int] | None:
@@ -166,7 +172,7 @@ def passive(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
         particle, last, j = ws[j].low, j, j + 1
     agent = None
     if j < len(ws) and ws[j].low == "by":
-        if j + 1 < len(ws) and not _date_like(ws[j + 1]):  # else "by Friday": a date
+        if j + 1 < len(ws) and not _deadline(ws, j + 1):  # else "by Friday": a date
             agent = _agent(sentence, ws, j + 1)
             if agent is None:
                 return []
