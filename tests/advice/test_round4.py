@@ -205,3 +205,14 @@ def test_a_deadline_after_by_is_no_doer(bundled: Rulebook, text: str, expected: 
 def test_no_passive_hint_where_no_one_is_hidden(bundled: Rulebook, text: str) -> None:
     ids = {f.rule_id for f in run(bundled, text, "en").findings}
     assert not ids & {"klarsprak.en-passive", "klarsprak.en-modal-passive"}
+
+
+def test_residents_requested_in_english_is_a_notice_board(bundled: Rulebook) -> None:
+    report = run(bundled, "Residents are requested to use the recycling centre in Husie "
+                          "during this period.", "en")
+    ids = [f.rule_id for f in report.findings]
+    assert ids.count("rost.en-requested") == 1
+    assert "klarsprak.en-passive" not in ids  # one hint for those words, not two
+    friendly = run(bundled, "You are invited to the opening of the new library on Saturday!",
+                   "en")
+    assert "rost.en-requested" not in {f.rule_id for f in friendly.findings}
