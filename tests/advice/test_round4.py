@@ -216,3 +216,16 @@ def test_residents_requested_in_english_is_a_notice_board(bundled: Rulebook) -> 
     friendly = run(bundled, "You are invited to the opening of the new library on Saturday!",
                    "en")
     assert "rost.en-requested" not in {f.rule_id for f in friendly.findings}
+
+
+@pytest.mark.parametrize(("text", "language", "matched", "first"), [
+    ("Handläggningstiden är för närvarande sex veckor.", "sv", "för närvarande", "just nu"),
+    ("Villagator åtgärdas i mån av tid.", "sv", "i mån av tid", "när vi hinner"),
+    ("For further information, see our website.", "en", "further information",
+     "more information"),
+    ("Please refer to the website.", "en", "refer to", "see"),
+])
+def test_stiff_phrases_of_round4(bundled: Rulebook, text: str, language: str, matched: str,
+                                 first: str) -> None:
+    hint = next(f for f in run(bundled, text, language).findings if matched in f.matched.lower())
+    assert first in hint.replacements[0].lower()
