@@ -229,3 +229,14 @@ def test_stiff_phrases_of_round4(bundled: Rulebook, text: str, language: str, ma
                                  first: str) -> None:
     hint = next(f for f in run(bundled, text, language).findings if matched in f.matched.lower())
     assert first in hint.replacements[0].lower()
+
+
+def test_after_a_verb_that_takes_an_infinitive_only_the_infinitive_is_offered(
+        bundled: Rulebook) -> None:
+    # "beräknas börjar" was offered first: the carried stiff-verb fix took the finite reading
+    hint = next(f for f in run(bundled, "Bygget beräknas påbörjas under 2027.").findings
+                if f.rule_id == "klarsprak.dubbel-passiv")
+    assert hint.replacements == ("beräknas börja", "beräknas starta")
+    hint = next(f for f in run(bundled, "Renoveringen påbörjas i maj.").findings
+                if f.rule_id == "klarsprak.stela-verb")
+    assert hint.replacements[0] == "börjar"

@@ -98,10 +98,16 @@ def inflect_phrase(base: str, tag: str, language: str = "sv") -> str | None:
 Readings = tuple[tuple[str, tuple[str, ...]], ...]  # (tag, replacements) per reading of a form
 
 # Before these words an -as form or a bare stem is an infinitive ("ska påbörjas" -> "ska
-# börja"); elsewhere the finite reading comes first ("Renoveringen påbörjas" -> "börjar").
+# börja"); elsewhere the finite reading comes first ("Renoveringen påbörjas" -> "börjar"). The
+# -s verbs that take an infinitive are here too: "beräknas påbörjas" -> "beräknas börja".
 INFINITIVE_BEFORE = frozenset(
     "att ska skall kan kunde måste bör borde får fick vill ville skulle brukar behöver "
-    "behövde tänker slipper lär torde måste inte också".split())
+    "behövde tänker slipper lär torde måste inte också beräknas beräknades planeras "
+    "planerades väntas väntades förväntas förväntades bedöms bedömdes antas antogs avses "
+    "tycks tycktes verkar verkade".split())
+# After these (not after an adverb: "… att arbetet inte påbörjas förrän i maj" is finite) only the
+# infinitive fits, so the finite readings are left out ("ska börja", never "ska börjar").
+_ONLY_INFINITIVE = INFINITIVE_BEFORE - {"inte", "också"}
 
 
 # English: after a form of "be"/"have" a -ed form is the past participle ("is furnished" ->
@@ -132,6 +138,8 @@ def choose(readings: Readings, previous: str) -> tuple[str, ...]:
     if len(readings) == 1:
         return readings[0][1]
     infinitive = previous in INFINITIVE_BEFORE
+    if previous in _ONLY_INFINITIVE:
+        readings = tuple(r for r in readings if r[0].startswith("inf")) or readings
     participle = previous in PARTICIPLE_AFTER  # English "is furnished": the past participle
     if previous:  # the imperative only starts a sentence ("Upphör …" vs "Bussen upphör att")
         readings = tuple(r for r in readings if r[0] != "imp") or readings
