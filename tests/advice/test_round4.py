@@ -240,3 +240,13 @@ def test_after_a_verb_that_takes_an_infinitive_only_the_infinitive_is_offered(
     hint = next(f for f in run(bundled, "Renoveringen påbörjas i maj.").findings
                 if f.rule_id == "klarsprak.stela-verb")
     assert hint.replacements[0] == "börjar"
+
+
+def test_signed_by_both_parents_is_not_the_undersigned(bundled: Rulebook) -> None:
+    # "undertecknad" → "jag" was offered for the participle ("signed")
+    ids = [f.matched for f in run(bundled, "Blanketten ska vara undertecknad av båda "
+                                           "föräldrarna.").findings]
+    assert not any("undertecknad" in m.lower() for m in ids)
+    hint = next(f for f in run(bundled, "Undertecknad har ringt tre gånger.").findings
+                if f.rule_id == "klarsprak.stela-ord")
+    assert hint.replacements[0] == "Jag har"
