@@ -250,3 +250,14 @@ def test_signed_by_both_parents_is_not_the_undersigned(bundled: Rulebook) -> Non
     hint = next(f for f in run(bundled, "Undertecknad har ringt tre gånger.").findings
                 if f.rule_id == "klarsprak.stela-ord")
     assert hint.replacements[0] == "Jag har"
+
+
+@pytest.mark.parametrize(("text", "language", "rule_id"), [
+    ("The pool will remain closed until further notice.", "en", "arlighet.en-vague-promise"),
+    ("Residents are reminded that fly-tipping is a crime.", "en", "rost.en-requested"),
+    ("Boende påminns om att grillning är förbjuden i parken.", "sv", "rost.uppmanas"),
+    ("Badet är stängt till dess annat meddelas.", "sv", "arlighet.vaga-loften"),
+])
+def test_notice_board_phrases_of_round4(bundled: Rulebook, text: str, language: str,
+                                        rule_id: str) -> None:
+    assert rule_id in {f.rule_id for f in run(bundled, text, language).findings}
