@@ -261,3 +261,9 @@ def test_signed_by_both_parents_is_not_the_undersigned(bundled: Rulebook) -> Non
 def test_notice_board_phrases_of_round4(bundled: Rulebook, text: str, language: str,
                                         rule_id: str) -> None:
     assert rule_id in {f.rule_id for f in run(bundled, text, language).findings}
+
+
+def test_working_actively_is_a_hollow_phrase(bundled: Rulebook) -> None:
+    # (after "Malmö stad arbetar" the voice hint takes "arbetar" first: one hint per word)
+    report = run(bundled, "Vi arbetar aktivt med att förbättra tillgängligheten i parkerna.")
+    assert "arlighet.hype" in {f.rule_id for f in report.findings}
