@@ -267,3 +267,11 @@ def test_working_actively_is_a_hollow_phrase(bundled: Rulebook) -> None:
     # (after "Malmö stad arbetar" the voice hint takes "arbetar" first: one hint per word)
     report = run(bundled, "Vi arbetar aktivt med att förbättra tillgängligheten i parkerna.")
     assert "arlighet.hype" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("Tack för din synpunkt. Vi tar med oss detta i vårt fortsatta arbete.", "dialog.tomt-svar"),
+    ("Ärendet kommer att hanteras så snart som möjligt.", "arlighet.vaga-loften"),
+])
+def test_empty_reply_phrases_of_round4(bundled: Rulebook, text: str, rule_id: str) -> None:
+    assert rule_id in {f.rule_id for f in run(bundled, text, channel="reply").findings}
