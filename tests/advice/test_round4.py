@@ -275,3 +275,13 @@ def test_working_actively_is_a_hollow_phrase(bundled: Rulebook) -> None:
 ])
 def test_empty_reply_phrases_of_round4(bundled: Rulebook, text: str, rule_id: str) -> None:
     assert rule_id in {f.rule_id for f in run(bundled, text, channel="reply").findings}
+
+
+@pytest.mark.parametrize(("text", "empty"), [
+    ("Vi har tagit del av dina synpunkter. /Anna", True),
+    ("Vi har tagit del av dina synpunkter och svarar dig senast på fredag. /Anna", False),
+    ("Vi har tagit del av dina synpunkter. Du får svar inom två veckor. /Anna", False),
+])
+def test_a_reply_that_says_when_is_not_empty(bundled: Rulebook, text: str, empty: bool) -> None:
+    ids = {f.rule_id for f in run(bundled, text, channel="reply").findings}
+    assert ("dialog.tomt-svar" in ids) is empty

@@ -2,6 +2,10 @@
 
 Every pattern of a language is also compiled into one RE2 set, which tells in one pass over the
 post which patterns match at all; only those then run (see engine/pattern.py for the regex rules).
+
+`unless_post_has: <RE2>` drops the rule's hits when the post matches it anywhere: "Vi har tagit
+del av dina synpunkter" is an empty reply only when the post says nothing of when the reader hears
+more ("senast på fredag"). Looked at only when the rule has hits.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class PatternRule(RuleBase):
     group: Annotated[int, Field(ge=0, le=20)] = 0
     suggest: list[NonEmpty] = Field(default_factory=list)
     replace: ReplaceMap = Field(default_factory=dict)  # matched text -> what to put in place
+    unless_post_has: NonEmpty | None = None
 
 
 def _spec(spec: RuleBase) -> PatternRule:
@@ -49,6 +54,7 @@ def _spec(spec: RuleBase) -> PatternRule:
 class PatternPlan(KindPlan):
     patterns: tuple[CompiledPattern, ...]
     pattern_set: re2.Set | None  # None: too big for one set, or no patterns; each runs alone
+    unless: tuple[CompiledPattern | None, ...]  # unless_post_has, per pattern
 
     def run(self, post: Post, hits: Hits) -> None:
         if not self.patterns:
@@ -61,7 +67,11 @@ class PatternPlan(KindPlan):
         for i in matching:
             pat = self.patterns[i]
             if pat.rule_index in live:
-                for start, end in pat.find(post.seg, post.data):
+                found = pat.find(post.seg, post.data)
+                unless = self.unless[i]
+                if found and unless is not None and unless.occurs(post.seg, post.data):
+                    continue
+                for start, end in found:
                     hits.setdefault(pat.rule_index, []).append(
                         new_hit(Hit, (start, end, -1, None, None)))
 
@@ -76,8 +86,11 @@ class Pattern(Kind):
         specs = [_spec(r.spec) for r in rules]
         patterns = tuple(compile_rule_pattern(r, s.pattern, s.case_sensitive, s.group, "pattern")
                          for r, s in zip(rules, specs, strict=True))
+        unless = tuple(compile_rule_pattern(r, s.unless_post_has, False, 0, "unless_post_has")
+                       if s.unless_post_has else None
+                       for r, s in zip(rules, specs, strict=True))
         return PatternPlan(patterns, build_set([prepare(s.pattern, s.case_sensitive)
-                                                for s in specs]))
+                                                for s in specs]), unless)
 
     def suggestions(self, spec: RuleBase) -> Suggestions:
         return (), tuple(_spec(spec).suggest)
@@ -97,7 +110,10 @@ class Pattern(Kind):
         return replace_map_table(_spec(spec).replace)
 
     def details(self, spec: RuleBase) -> list[str]:
-        return [f"- Mönster: {code(_spec(spec).pattern)}", *replace_map_lines(_spec(spec).replace)]
+        rule = _spec(spec)
+        unless = ([f"- Inte när inlägget har: {code(rule.unless_post_has)}"]
+                  if rule.unless_post_has else [])
+        return [f"- Mönster: {code(rule.pattern)}", *unless, *replace_map_lines(rule.replace)]
 
 
 KIND = Pattern()
