@@ -224,6 +224,7 @@ def test_residents_requested_in_english_is_a_notice_board(bundled: Rulebook) -> 
     ("For further information, see our website.", "en", "further information",
      "more information"),
     ("Please refer to the website.", "en", "refer to", "see"),
+    ("Arbetet görs i nära samverkan med facket.", "sv", "samverkan", "tillsammans med"),
 ])
 def test_stiff_phrases_of_round4(bundled: Rulebook, text: str, language: str, matched: str,
                                  first: str) -> None:
