@@ -190,11 +190,11 @@ Pending = list[tuple[int, int, str, LoadedRule, list[Hit]]]
 
 
 def _split_echoes(pending: Pending) -> tuple[Pending, Pending, Pending]:
-    """(shown, echoes, lost parts): two hints never underline the same words (issue 12). The words of a
-    post go to one finding: a warning before a hint, then the wider hit before the narrower
-    one, then the higher-ranked finding. So "Beslut fattas" gives one hint, and "har utförts"
-    is one hint about the passive (not also "utförts" as an empty verb), whichever of the two
-    ranks first. A hit that shares a character with a hit already placed is an echo; a
+    """(shown, echoes, lost parts): two hints never underline the same words (issue 12). The
+    words of a post go to one finding: a warning before a hint, then the wider hit before the
+    narrower one, then the higher-ranked finding. So "Beslut fattas" gives one hint, and "har
+    utförts" is one hint about the passive (not also "utförts" as an empty verb), whichever of
+    the two ranks first. A hit that shares a character with a hit already placed is an echo; a
     finding all of whose hits are echoes is not shown, one with some left is shown with those;
     its lost hits come back as "lost parts" (one item per hit), only so that the finding that
     took their words can carry their replacements ("har utförts" → "har gjorts" while
