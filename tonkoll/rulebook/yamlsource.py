@@ -8,6 +8,7 @@ nesting deeper than 20 levels, duplicate keys and a top level that is not a mapp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,18 @@ def read_yaml(file: Path) -> YamlDocument:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RuleError(file, line, "filen är inte UTF-8 (spara den som UTF-8)") from exc
-    doc = parse_yaml_text(text, file)
+    doc = _parse_unchanged(text, file)
     if not isinstance(doc.data, dict):
         raise RuleError(file, doc.lines[()], "filen ska börja med nycklar (theme:, rules:)")
     return doc
+
+
+@lru_cache(maxsize=64)
+def _parse_unchanged(text: str, file: Path) -> YamlDocument:
+    """parse_yaml_text, remembered: a reload after one edit parses only the edited file (the
+    YAML parser is most of a reload; every worker reloads within seconds, issue 13). A document
+    is only read after parsing, never changed, so sharing it is safe; errors are not cached."""
+    return parse_yaml_text(text, file)
 
 
 def parse_yaml_text(text: str, file: Path) -> YamlDocument:
