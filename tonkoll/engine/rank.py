@@ -258,6 +258,7 @@ def _any_overlap(pending: Pending) -> bool:
     ends = accumulate(map(_END, hits), max)  # the furthest end so far
     return any(map(lt, map(_START, hits[1:]), ends))
 
+
 TARGET_WORDS_PER_SENTENCE = 20  # what the sentence-length hint asks for ("15–20 ord")
 
 
@@ -401,27 +402,23 @@ def build_findings(
     shown, hidden, parts = _split_echoes(pending) if len(pending) > 1 else (pending, [], [])
     if len(shown) > 1:
         shown, hidden = _lix_behind_long_sentences(shown, hidden, seg)
-    ranked = tuple([
-        _finding(rule, texts.get(rule.index) or finding_text(rule), group, seg, language,
-                 -neg_impact, primary=i < PRIMARY_COUNT)
-        for i, (neg_impact, _, _, rule, group) in enumerate(shown)
-    ])
+
+    def make(rule: LoadedRule, hits: list[Hit], impact: int, **options: bool) -> Finding:
+        return _finding(rule, texts.get(rule.index) or finding_text(rule), hits, seg, language,
+                        impact, **options)
+
+    ranked = tuple([make(rule, group, -neg_impact, primary=i < PRIMARY_COUNT)
+                    for i, (neg_impact, _, _, rule, group) in enumerate(shown)])
     # Only a word-level hint takes a hidden one's replacements: a whole-post or whole-sentence
     # hint ("no invitation", "long sentence") asks for something else, and so does a warning
     # ("Information angående" asks to drop the opener, not to write "Information om").
     takers = tuple([_word_level(item[3]) and item[3].level == "hint" for item in shown])
-    echoes = tuple([_finding(rule, texts.get(rule.index) or finding_text(rule), group, seg,
-                             language, -neg_impact,
-                             replace=_may_carry(group[0], ranked, takers))
+    echoes = tuple([make(rule, group, -neg_impact, replace=_may_carry(group[0], ranked, takers))
                     for neg_impact, _, _, rule, group in hidden])
-    if parts:  # hits of a shown finding that another one took: only to carry replacements
-        carriers = echoes + tuple([
-            _finding(rule, texts.get(rule.index) or finding_text(rule), group, seg, language,
-                     -neg_impact)
-            for neg_impact, _, _, rule, group in parts
-            if _may_carry(group[0], ranked, takers)])
-    else:
-        carriers = echoes
+    # hits of a shown finding that another one took: only to carry replacements
+    carriers = echoes + tuple([make(rule, group, -neg_impact)
+                               for neg_impact, _, _, rule, group in parts
+                               if _may_carry(group[0], ranked, takers)])
     if carriers:
         ranked = carry_replacements(ranked, carriers, takers)
     flagged = _flagged_spans(shown, seg)
@@ -431,8 +428,7 @@ def build_findings(
             folded = [h for h in folded if not _overlaps(h, flagged)]
             if not folded:
                 continue  # every praised word is what a hint or warning is about
-        strengths.append(_finding(rule, texts.get(rule.index) or finding_text(rule), folded,
-                                  seg, language, impact_of(rule, len(folded))))
+        strengths.append(make(rule, folded, impact_of(rule, len(folded))))
     if len(strengths) > 1:
         strengths.sort(key=_OFFSET_AND_ID)
     return ranked, tuple(strengths), echoes
